@@ -1,0 +1,159 @@
+package io.hotswap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link HotSwap} instance runs: where the code comes from, which endpoints the host owns,
+ * and the bounds of each lifecycle phase. Build one with {@link #builder(Path)}.
+ *
+ * @param codeSource a directory of classes (optionally with {@code lib/*.jar}) or a jar
+ * @param endpoints the host endpoints, each with a unique name
+ * @param parentFirstPackages packages, beyond the defaults, that generations load from the host
+ * @param startTimeout bound on deploying a generation's entry verticles
+ * @param drainTimeout bound on a retiring generation's in-flight work
+ * @param leakTimeout how long a retired classloader may stay reachable before it is LEAKED
+ * @param maxDraining how many generations may drain at once; more refuses a reload
+ * @param lanes host event loops the endpoints run on; 0 takes every event loop of the Vert.x
+ *     instance
+ * @param allowWritableCodeSource accept a code source that users other than its owner may write
+ * @param applicationName the name in logs and management views
+ */
+public record HotSwapOptions(
+    Path codeSource,
+    List<EndpointSpec> endpoints,
+    Set<String> parentFirstPackages,
+    Duration startTimeout,
+    Duration drainTimeout,
+    Duration leakTimeout,
+    int maxDraining,
+    int lanes,
+    boolean allowWritableCodeSource,
+    String applicationName) {
+
+  /** Validates the options; see {@link Builder} for the defaults. */
+  public HotSwapOptions {
+    Objects.requireNonNull(codeSource, "codeSource");
+    endpoints = List.copyOf(endpoints);
+    parentFirstPackages = Set.copyOf(parentFirstPackages);
+    Set<String> names = new HashSet<>();
+    for (EndpointSpec endpoint : endpoints) {
+      if (!names.add(endpoint.name())) {
+        throw new IllegalArgumentException("two endpoints are named '" + endpoint.name() + "'");
+      }
+    }
+    requirePositive(startTimeout, "startTimeout");
+    requirePositive(drainTimeout, "drainTimeout");
+    requirePositive(leakTimeout, "leakTimeout");
+    if (maxDraining < 1) {
+      throw new IllegalArgumentException("maxDraining must be at least 1, was " + maxDraining);
+    }
+    if (lanes < 0) {
+      throw new IllegalArgumentException("lanes must be 0 (all event loops) or more: " + lanes);
+    }
+    Objects.requireNonNull(applicationName, "applicationName");
+  }
+
+  /** Starts options for the code source at {@code codeSource}. */
+  public static Builder builder(Path codeSource) {
+    return new Builder(codeSource);
+  }
+
+  private static void requirePositive(Duration duration, String name) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + duration);
+    }
+  }
+
+  /** Collects options; not thread-safe, use it from one thread and then {@link #build()}. */
+  public static final class Builder {
+    private final Path codeSource;
+    private final List<EndpointSpec> endpoints = new ArrayList<>();
+    private final Set<String> parentFirstPackages = new HashSet<>();
+    private Duration startTimeout = Duration.ofSeconds(30);
+    private Duration drainTimeout = Duration.ofSeconds(30);
+    private Duration leakTimeout = Duration.ofSeconds(60);
+    private int maxDraining = 4;
+    private int lanes;
+    private boolean allowWritableCodeSource;
+    private String applicationName = "app";
+
+    private Builder(Path codeSource) {
+      this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
+    }
+
+    /** Adds an endpoint. */
+    public Builder endpoint(EndpointSpec endpoint) {
+      endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+      return this;
+    }
+
+    /** Adds a package (and its subpackages) that generations load from the host. */
+    public Builder parentFirstPackage(String packageName) {
+      parentFirstPackages.add(Objects.requireNonNull(packageName, "packageName"));
+      return this;
+    }
+
+    /** Bound on starting a generation; default 30 s. */
+    public Builder startTimeout(Duration timeout) {
+      this.startTimeout = timeout;
+      return this;
+    }
+
+    /** Bound on draining a retiring generation; default 30 s. */
+    public Builder drainTimeout(Duration timeout) {
+      this.drainTimeout = timeout;
+      return this;
+    }
+
+    /** Time a retired classloader has to be collected before it is LEAKED; default 60 s. */
+    public Builder leakTimeout(Duration timeout) {
+      this.leakTimeout = timeout;
+      return this;
+    }
+
+    /** How many generations may drain at once before a reload is refused; default 4. */
+    public Builder maxDraining(int max) {
+      this.maxDraining = max;
+      return this;
+    }
+
+    /** Host event loops to run endpoints on; default 0 = all of the Vert.x instance's. */
+    public Builder lanes(int lanes) {
+      this.lanes = lanes;
+      return this;
+    }
+
+    /** Accepts a code source writable by group or others (refused by default). */
+    public Builder allowWritableCodeSource(boolean allow) {
+      this.allowWritableCodeSource = allow;
+      return this;
+    }
+
+    /** The application's name in logs and management views; default {@code app}. */
+    public Builder applicationName(String name) {
+      this.applicationName = name;
+      return this;
+    }
+
+    /** Builds validated options. */
+    public HotSwapOptions build() {
+      return new HotSwapOptions(
+          codeSource,
+          endpoints,
+          parentFirstPackages,
+          startTimeout,
+          drainTimeout,
+          leakTimeout,
+          maxDraining,
+          lanes,
+          allowWritableCodeSource,
+          applicationName);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.hotswap;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What one reload did: which generation it activated and how long each phase took, or why it failed
+ * or was refused. A value; it holds no reference to generation code.
+ *
+ * @param status activated, failed or refused
+ * @param generation the new generation's id, or 0 when the reload was refused before loading
+ * @param previous the generation that was active before, or 0 if none was
+ * @param snapshotId the short id of the snapshot loaded, or {@code ""}
+ * @param timings how long each phase took
+ * @param failure the cause of a failure or the reason of a refusal, if any
+ */
+public record ReloadOutcome(
+    Status status,
+    long generation,
+    long previous,
+    String snapshotId,
+    ReloadTimings timings,
+    Optional<Throwable> failure) {
+
+  /** How a reload ended. */
+  public enum Status {
+    /** The new generation took over all endpoints. */
+    ACTIVATED,
+    /** The new generation failed before it took traffic; the previous one keeps serving. */
+    FAILED,
+    /** The reload was not attempted (too many generations draining, or closing). */
+    REFUSED
+  }
+
+  /** Whether the new generation took over. */
+  public boolean activated() {
+    return status == Status.ACTIVATED;
+  }
+
+  /** A one-line human description, as the logs and the CLI print it. */
+  public String describe() {
+    return switch (status) {
+      case ACTIVATED ->
+          String.format(
+              "gen-%d ACTIVATED (snapshot %s) in %d ms: load %d ms, start %d ms",
+              generation,
+              snapshotId,
+              timings.total().toMillis(),
+              timings.loading().toMillis(),
+              timings.starting().toMillis());
+      case FAILED ->
+          String.format(
+              "gen-%d FAILED, gen-%d keeps serving: %s",
+              generation, previous, failure.map(Throwable::toString).orElse("unknown cause"));
+      case REFUSED ->
+          "reload REFUSED: " + failure.map(Throwable::getMessage).orElse("no reason given");
+    };
+  }
+
+  /**
+   * Durations of the phases of one reload, measured in the process.
+   *
+   * @param loading snapshot, classloader, define and link, entry-point discovery
+   * @param starting deploying the entry verticles
+   * @param total trigger received to cutover published (or to failure)
+   */
+  public record ReloadTimings(Duration loading, Duration starting, Duration total) {
+    /** Timings of a reload that did nothing. */
+    public static final ReloadTimings NONE =
+        new ReloadTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  }
+
+  /** Whether this outcome carries a failure. */
+  public boolean failed() {
+    return status == Status.FAILED;
+  }
+
+  /** The cause, when there is one; convenience for callers that log it. */
+  public Optional<String> failureMessage() {
+    return failure.map(t -> t.getMessage() == null ? t.toString() : t.getMessage());
+  }
+}

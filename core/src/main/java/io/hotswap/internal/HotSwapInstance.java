@@ -1,0 +1,171 @@
+package io.hotswap.internal;
+
+import io.hotswap.EndpointSpec;
+import io.hotswap.GenerationInfo;
+import io.hotswap.HotSwap;
+import io.hotswap.HotSwapOptions;
+import io.hotswap.ReloadOutcome;
+import io.hotswap.internal.endpoint.ActiveBindings;
+import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.EventBusEndpoint;
+import io.hotswap.internal.endpoint.HttpEndpoint;
+import io.hotswap.internal.endpoint.Lanes;
+import io.hotswap.internal.generation.Supervisor;
+import io.hotswap.loader.LoaderTracker;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link HotSwap} implementation: wires lanes, endpoints, the binding table, the loader tracker
+ * and the supervisor of one application.
+ *
+ * <p>Thread-safe: {@link #start()} runs once; everything else delegates to thread-safe parts.
+ */
+public final class HotSwapInstance implements HotSwap {
+  private static final Logger LOG = LoggerFactory.getLogger(HotSwapInstance.class);
+
+  private final Vertx vertx;
+  private final HotSwapOptions options;
+  private final ActiveBindings active = new ActiveBindings();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final List<Consumer<GenerationInfo>> pendingListeners = new ArrayList<>();
+  private volatile List<Endpoint> endpoints = List.of();
+  private volatile Supervisor supervisor;
+  private volatile LoaderTracker tracker;
+
+  /** Use {@link HotSwap#create}. */
+  public HotSwapInstance(Vertx vertx, HotSwapOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+  }
+
+  @Override
+  public Future<ReloadOutcome> start() {
+    if (!started.compareAndSet(false, true)) {
+      return Future.failedFuture(new IllegalStateException("start() was already called"));
+    }
+    Lanes lanes;
+    try {
+      lanes = Lanes.of(vertx, options.lanes());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    List<Endpoint> created = new ArrayList<>();
+    for (EndpointSpec spec : options.endpoints()) {
+      int index = created.size();
+      if (spec instanceof EndpointSpec.Http http) {
+        created.add(new HttpEndpoint(vertx, http, index, lanes, active));
+      } else if (spec instanceof EndpointSpec.EventBus bus) {
+        created.add(new EventBusEndpoint(vertx, bus, index, lanes, active));
+      }
+    }
+    endpoints = List.copyOf(created);
+    tracker = new LoaderTracker(options.leakTimeout());
+    Supervisor next = new Supervisor(vertx, options, lanes, endpoints, active, tracker);
+    synchronized (pendingListeners) {
+      pendingListeners.forEach(next::addListener);
+    }
+    supervisor = next;
+    List<Future<Void>> opened = new ArrayList<>();
+    endpoints.forEach(endpoint -> opened.add(endpoint.open()));
+    LOG.info(
+        "{}: starting with code source {} on {} lanes",
+        options.applicationName(),
+        options.codeSource(),
+        lanes.size());
+    return Future.all(opened).compose(all -> next.reload("start"));
+  }
+
+  @Override
+  public Future<ReloadOutcome> reload() {
+    return reload("api");
+  }
+
+  @Override
+  public Future<ReloadOutcome> reload(String trigger) {
+    Supervisor current = supervisor;
+    if (current == null) {
+      return Future.failedFuture(new IllegalStateException("start() has not been called"));
+    }
+    return current.reload(trigger);
+  }
+
+  @Override
+  public List<GenerationInfo> generations() {
+    Supervisor current = supervisor;
+    return current == null ? List.of() : current.generations();
+  }
+
+  @Override
+  public Optional<GenerationInfo> activeGeneration() {
+    Supervisor current = supervisor;
+    return current == null ? Optional.empty() : current.active();
+  }
+
+  @Override
+  public void addListener(Consumer<GenerationInfo> listener) {
+    synchronized (pendingListeners) {
+      pendingListeners.add(listener);
+      Supervisor current = supervisor;
+      if (current != null) {
+        current.addListener(listener);
+      }
+    }
+  }
+
+  @Override
+  public Future<Integer> inFlight(long generation) {
+    Supervisor current = supervisor;
+    return current == null ? Future.succeededFuture(0) : current.inFlight(generation);
+  }
+
+  @Override
+  public int httpPort(String endpoint) {
+    if (supervisor == null) {
+      throw new IllegalStateException("start() has not bound the endpoints yet");
+    }
+    for (Endpoint candidate : endpoints) {
+      if (candidate.name().equals(endpoint) && candidate instanceof HttpEndpoint http) {
+        return http.port();
+      }
+    }
+    throw new IllegalArgumentException("no HTTP endpoint named '" + endpoint + "'");
+  }
+
+  @Override
+  public HotSwapOptions options() {
+    return options;
+  }
+
+  @Override
+  public Future<Void> close() {
+    Supervisor current = supervisor;
+    if (current == null) {
+      return Future.succeededFuture();
+    }
+    return current
+        .close()
+        .compose(
+            v -> {
+              List<Future<Void>> closed = new ArrayList<>();
+              endpoints.forEach(endpoint -> closed.add(endpoint.close(options.drainTimeout())));
+              return Future.join(closed);
+            })
+        .<Void>mapEmpty()
+        .onComplete(
+            done -> {
+              LoaderTracker loaderTracker = tracker;
+              if (loaderTracker != null) {
+                loaderTracker.close();
+              }
+              LOG.info("{}: closed", options.applicationName());
+            });
+  }
+}

@@ -1,0 +1,193 @@
+package io.hotswap.internal.endpoint;
+
+import io.hotswap.EndpointSpec;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP endpoint: one host {@link HttpServer} per lane, all on one port (Vert.x balances
+ * connections between them), so keep-alive connections belong to the host and outlive every
+ * generation. Each request is dispatched to the generation the active binding table names for this
+ * endpoint and lane, on that generation's context, inline on the connection's thread.
+ *
+ * <p>Design notes: the request handed to business code is re-homed ({@link
+ * RehomedHttpServerRequest}) so that every later callback of the request also runs on the
+ * generation's context; the exchange is counted in the generation's lane ledger from dispatch until
+ * the response ended or the connection closed. A handler that throws gets a 500 instead of a
+ * hanging request. Requests that arrive while no generation binds this endpoint get a 503.
+ *
+ * <p>Thread-safe: dispatch runs on lane threads and touches only lane-confined state.
+ */
+public final class HttpEndpoint implements Endpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
+
+  private final Vertx vertx;
+  private final EndpointSpec.Http spec;
+  private final int index;
+  private final Lanes lanes;
+  private final ActiveBindings active;
+  private final List<HttpServer> servers = new ArrayList<>();
+  private volatile int port = -1;
+
+  /** Creates the endpoint; nothing is bound until {@link #open()}. */
+  public HttpEndpoint(
+      Vertx vertx, EndpointSpec.Http spec, int index, Lanes lanes, ActiveBindings active) {
+    this.vertx = vertx;
+    this.spec = spec;
+    this.index = index;
+    this.lanes = lanes;
+    this.active = active;
+  }
+
+  @Override
+  public String name() {
+    return spec.name();
+  }
+
+  @Override
+  public int index() {
+    return index;
+  }
+
+  @Override
+  public boolean accepts(Binding.HandlerKind kind) {
+    return kind == Binding.HandlerKind.HTTP;
+  }
+
+  /** The bound port, or -1 before {@link #open()} completed. */
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public Future<Void> open() {
+    // Lane 0 binds first; with port 0 the others then share the port it got.
+    return listen(0, spec.options())
+        .compose(
+            actualPort -> {
+              port = actualPort;
+              List<Future<Integer>> others = new ArrayList<>();
+              for (int lane = 1; lane < lanes.size(); lane++) {
+                others.add(listen(lane, spec.options().setPort(actualPort)));
+              }
+              return Future.all(others);
+            })
+        .<Void>mapEmpty()
+        .onSuccess(
+            v ->
+                LOG.info(
+                    "HTTP endpoint '{}' listening on port {} ({} lanes)",
+                    spec.name(),
+                    port,
+                    lanes.size()));
+  }
+
+  private Future<Integer> listen(int lane, HttpServerOptions options) {
+    ContextInternal context = lanes.hostContext(lane);
+    Promise<Integer> bound = context.promise();
+    context.runOnContext(
+        v -> {
+          HttpServer server = vertx.createHttpServer(options);
+          synchronized (servers) {
+            servers.add(server);
+          }
+          server
+              .requestHandler(request -> dispatch(request, lane))
+              .listen()
+              .map(HttpServer::actualPort)
+              .onComplete(bound);
+        });
+    return bound.future();
+  }
+
+  private void dispatch(HttpServerRequest request, int lane) {
+    Binding binding = active.current().binding(index, lane);
+    if (binding == null) {
+      unavailable(request, active.current().generation());
+      return;
+    }
+    LaneLedger ledger = binding.ledger().lane(lane);
+    ContextInternal context = binding.context().duplicate();
+    HttpExchange exchange = new HttpExchange(lanes.loop(lane));
+    // Counted before the wrapper exists: its end hook may fire as soon as it is installed.
+    ledger.add(exchange);
+    RehomedHttpServerRequest rehomed =
+        new RehomedHttpServerRequest((HttpServerRequestInternal) request, context, exchange::done);
+    exchange.response = (RehomedHttpServerResponse) rehomed.response();
+    @SuppressWarnings("unchecked")
+    Handler<HttpServerRequest> handler = (Handler<HttpServerRequest>) binding.handler();
+    context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));
+  }
+
+  private void handleGuarded(
+      Handler<HttpServerRequest> handler, HttpServerRequest request, long generation) {
+    try {
+      handler.handle(request);
+    } catch (Throwable failure) {
+      LOG.error(
+          "gen-{}: handler of HTTP endpoint '{}' threw on {} {}",
+          generation,
+          spec.name(),
+          request.method(),
+          request.path(),
+          failure);
+      if (!request.response().ended() && !request.response().headWritten()) {
+        request.response().setStatusCode(500).end();
+      } else if (!request.response().ended()) {
+        request.connection().close();
+      }
+    }
+  }
+
+  private void unavailable(HttpServerRequest request, long generation) {
+    String reason =
+        generation == 0
+            ? "no generation is active"
+            : "generation " + generation + " has no handler for endpoint '" + spec.name() + "'";
+    request
+        .response()
+        .setStatusCode(503)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+        .end(reason + "\n");
+  }
+
+  @Override
+  public Future<Void> close(Duration grace) {
+    List<Future<Void>> closed = new ArrayList<>();
+    synchronized (servers) {
+      for (HttpServer server : servers) {
+        closed.add(server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS));
+      }
+      servers.clear();
+    }
+    return Future.join(closed).mapEmpty();
+  }
+
+  /** An HTTP request in flight: cancelled by answering 503 through its re-homed response. */
+  private static final class HttpExchange extends Exchange {
+    RehomedHttpServerResponse response;
+
+    HttpExchange(io.netty.channel.EventLoop lane) {
+      super(lane);
+    }
+
+    @Override
+    boolean cancel() {
+      return response.cancel();
+    }
+  }
+}

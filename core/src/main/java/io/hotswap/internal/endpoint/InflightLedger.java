@@ -1,0 +1,71 @@
+package io.hotswap.internal.endpoint;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The in-flight work of one generation across all lanes: one {@link LaneLedger} per lane, each
+ * touched only by its lane's thread. "Drained" is established by asking every lane on its own
+ * thread after the cutover: a dispatch that read the old binding table ran on that thread before
+ * the question did, so it is counted.
+ *
+ * <p>Thread-safe: the lane ledgers are reached only through their lane threads.
+ */
+public final class InflightLedger {
+  private final Lanes lanes;
+  private final LaneLedger[] ledgers;
+
+  /** Creates empty ledgers, one per lane. */
+  public InflightLedger(Lanes lanes) {
+    this.lanes = lanes;
+    this.ledgers = new LaneLedger[lanes.size()];
+    for (int i = 0; i < ledgers.length; i++) {
+      ledgers[i] = new LaneLedger();
+    }
+  }
+
+  /** The ledger of lane {@code lane}; only that lane's thread may use it. */
+  LaneLedger lane(int lane) {
+    return ledgers[lane];
+  }
+
+  /** Completes once no exchange is in flight on any lane. */
+  public Future<Void> drained() {
+    List<Future<Void>> lanesDrained = new ArrayList<>(ledgers.length);
+    for (int i = 0; i < ledgers.length; i++) {
+      Promise<Void> promise = Promise.promise();
+      LaneLedger ledger = ledgers[i];
+      lanes.execute(i, () -> ledger.whenDrained(promise::tryComplete));
+      lanesDrained.add(promise.future());
+    }
+    return Future.all(lanesDrained).mapEmpty();
+  }
+
+  /** Cancels what is still in flight on every lane; completes with how many were answered. */
+  public Future<Integer> cancelAll() {
+    List<Future<Integer>> cancelled = new ArrayList<>(ledgers.length);
+    for (int i = 0; i < ledgers.length; i++) {
+      Promise<Integer> promise = Promise.promise();
+      LaneLedger ledger = ledgers[i];
+      lanes.execute(i, () -> promise.complete(ledger.cancelAll()));
+      cancelled.add(promise.future());
+    }
+    return Future.all(cancelled)
+        .map(all -> all.<Integer>list().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  /** Completes with the number of exchanges in flight now, summed over the lanes. */
+  public Future<Integer> count() {
+    List<Future<Integer>> counts = new ArrayList<>(ledgers.length);
+    for (int i = 0; i < ledgers.length; i++) {
+      Promise<Integer> promise = Promise.promise();
+      LaneLedger ledger = ledgers[i];
+      lanes.execute(i, () -> promise.complete(ledger.count()));
+      counts.add(promise.future());
+    }
+    return Future.all(counts)
+        .map(all -> all.<Integer>list().stream().mapToInt(Integer::intValue).sum());
+  }
+}

@@ -1,0 +1,91 @@
+package io.hotswap.internal.endpoint;
+
+/**
+ * The in-flight work of one generation on one lane: a count and the list of open exchanges. Written
+ * only by the lane's event-loop thread, so the hot path has no atomic operation and no contention
+ * between lanes; a drain asks each lane on its own thread.
+ *
+ * <p>Not thread-safe by design: confined to the lane thread.
+ */
+final class LaneLedger {
+  private final Exchange head = new Sentinel();
+  private int count;
+  private Runnable onDrained;
+
+  LaneLedger() {
+    head.previous = head;
+    head.next = head;
+  }
+
+  /** Counts {@code exchange} as in flight. */
+  void add(Exchange exchange) {
+    exchange.attach(this);
+    exchange.previous = head.previous;
+    exchange.next = head;
+    head.previous.next = exchange;
+    head.previous = exchange;
+    count++;
+  }
+
+  /** Called by {@link Exchange#done()}. */
+  void remove(Exchange exchange) {
+    unlink(exchange);
+    if (count == 0 && onDrained != null) {
+      Runnable callback = onDrained;
+      onDrained = null;
+      callback.run();
+    }
+  }
+
+  /** The number of exchanges in flight. */
+  int count() {
+    return count;
+  }
+
+  /** Runs {@code callback} once nothing is in flight: now, or when the last exchange ends. */
+  void whenDrained(Runnable callback) {
+    if (count == 0) {
+      callback.run();
+    } else {
+      onDrained = callback;
+    }
+  }
+
+  /**
+   * Cancels every exchange still in flight and empties the ledger.
+   *
+   * @return how many exchanges were answered by the host
+   */
+  int cancelAll() {
+    int cancelled = 0;
+    while (head.next != head) {
+      Exchange exchange = head.next;
+      exchange.detach();
+      unlink(exchange);
+      if (exchange.cancel()) {
+        cancelled++;
+      }
+    }
+    onDrained = null;
+    return cancelled;
+  }
+
+  private void unlink(Exchange exchange) {
+    exchange.previous.next = exchange.next;
+    exchange.next.previous = exchange.previous;
+    exchange.previous = null;
+    exchange.next = null;
+    count--;
+  }
+
+  private static final class Sentinel extends Exchange {
+    Sentinel() {
+      super(null);
+    }
+
+    @Override
+    boolean cancel() {
+      return false;
+    }
+  }
+}

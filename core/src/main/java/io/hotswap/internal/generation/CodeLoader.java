@@ -1,0 +1,126 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.api.GenerationEntry;
+import io.hotswap.loader.ClassDefinitionException;
+import io.hotswap.loader.CodeSource;
+import io.hotswap.loader.EntryPointScanner;
+import io.hotswap.loader.GenerationClassLoader;
+import io.hotswap.loader.ParentFirstPolicy;
+import io.hotswap.loader.ShadowReport;
+import io.hotswap.loader.Snapshot;
+import io.hotswap.loader.Snapshotter;
+import io.vertx.core.Deployable;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LOADING phase: snapshots the code source (incrementally), builds the generation classloader,
+ * defines and links every class so that a broken build fails before any of its code runs, and finds
+ * the entry points. Blocking; runs on the supervisor thread.
+ *
+ * <p>Not thread-safe: the supervisor calls it for one reload at a time.
+ */
+final class CodeLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(CodeLoader.class);
+
+  private final Path codeSourcePath;
+  private final boolean allowWritable;
+  private final ParentFirstPolicy policy;
+  private final ClassLoader hostLoader;
+  private final EntryPointScanner scanner = new EntryPointScanner(GenerationEntry.class.getName());
+  private Snapshotter snapshotter;
+
+  CodeLoader(
+      Path codeSourcePath,
+      boolean allowWritable,
+      ParentFirstPolicy policy,
+      ClassLoader hostLoader) {
+    this.codeSourcePath = codeSourcePath;
+    this.allowWritable = allowWritable;
+    this.policy = policy;
+    this.hostLoader = hostLoader;
+  }
+
+  /** Loads generation {@code generation}; any failure means the generation FAILED. */
+  LoadedCode load(long generation) throws IOException, ClassDefinitionException {
+    Snapshot snapshot = snapshotter().take();
+    GenerationClassLoader loader =
+        new GenerationClassLoader(generation, snapshot, hostLoader, policy);
+    loader.defineAll();
+    List<String> names = scanner.scan(snapshot);
+    if (names.isEmpty()) {
+      throw new IllegalStateException(
+          "no class annotated @"
+              + GenerationEntry.class.getSimpleName()
+              + " in the snapshot of "
+              + codeSourcePath
+              + " ("
+              + snapshot.classNames().size()
+              + " classes)");
+    }
+    List<LoadedCode.EntryPoint> entries = new ArrayList<>(names.size());
+    for (String name : names) {
+      entries.add(entryPoint(loader, name));
+    }
+    LOG.info(
+        "gen-{} loaded snapshot {}: {} classes, {} resources, entries {}",
+        generation,
+        snapshot.id().shortId(),
+        snapshot.classNames().size(),
+        snapshot.size(),
+        names);
+    return new LoadedCode(snapshot, loader, entries);
+  }
+
+  /** Reports snapshot classes the host classpath shadows; off the reload path. */
+  void reportShadows(long generation, Snapshot snapshot) {
+    ShadowReport.of(snapshot, hostLoader, policy).log(LOG, generation);
+  }
+
+  private Snapshotter snapshotter() {
+    if (snapshotter == null) {
+      snapshotter = new Snapshotter(CodeSource.of(codeSourcePath, allowWritable));
+    }
+    return snapshotter;
+  }
+
+  private static LoadedCode.EntryPoint entryPoint(GenerationClassLoader loader, String name)
+      throws ClassDefinitionException {
+    Class<?> type;
+    try {
+      type = loader.loadClass(name);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("entry point " + name + " is not in the snapshot", e);
+    }
+    if (!Deployable.class.isAssignableFrom(type)) {
+      throw new IllegalStateException(
+          "entry point "
+              + name
+              + " is neither a Deployable nor a Verticle (extend VerticleBase or"
+              + " AbstractVerticle)");
+    }
+    if (Modifier.isAbstract(type.getModifiers())) {
+      throw new IllegalStateException("entry point " + name + " is abstract");
+    }
+    try {
+      type.getDeclaredConstructor();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("entry point " + name + " has no no-argument constructor", e);
+    }
+    GenerationEntry annotation = type.getAnnotation(GenerationEntry.class);
+    int instances = annotation == null ? 0 : annotation.instances();
+    if (instances < 0) {
+      throw new IllegalStateException(
+          "entry point " + name + " asks for " + instances + " instances");
+    }
+    return new LoadedCode.EntryPoint(
+        type.asSubclass(Deployable.class),
+        instances,
+        annotation == null ? io.vertx.core.ThreadingModel.EVENT_LOOP : annotation.threadingModel());
+  }
+}

@@ -1,0 +1,129 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.api.Bindings;
+import io.hotswap.internal.endpoint.Lanes;
+import io.vertx.core.Context;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The host's wrapper around one instance of a generation's entry class. Vert.x deploys the wrapper
+ * with the generation's classloader; the wrapper re-builds the assigned context onto its lane's
+ * event loop ({@code toBuilder()} keeps the deployment and its close future, so undeploy cancels
+ * every timer and consumer the instance created) and runs the real entry there.
+ *
+ * <p>This is one of the two places that use Vert.x internals to run generation code (the other is
+ * the endpoint dispatch); {@code GenerationContextIT} guards the assumptions.
+ *
+ * <p>Lifecycle: created by the supplier Vert.x calls once per instance, deployed once, undeployed
+ * once. Its fields are written on deploy and read on undeploy, which Vert.x orders.
+ */
+final class GenerationInstance implements Deployable {
+  private final Class<? extends Deployable> entryClass;
+  private final Lanes lanes;
+  private final int lane;
+  private final Duration startTimeout;
+  private final InstanceBindings bindings;
+  private ContextInternal pinned;
+  private Deployable entry;
+
+  GenerationInstance(
+      Class<? extends Deployable> entryClass,
+      Lanes lanes,
+      int lane,
+      Duration startTimeout,
+      InstanceBindings bindings) {
+    this.entryClass = entryClass;
+    this.lanes = lanes;
+    this.lane = lane;
+    this.startTimeout = startTimeout;
+    this.bindings = bindings;
+  }
+
+  @Override
+  public Future<?> deploy(Context assigned) {
+    pinned = ((ContextInternal) assigned).toBuilder().withEventLoop(lanes.loop(lane)).build();
+    if (pinned.nettyEventLoop() != lanes.loop(lane)) {
+      throw new IllegalStateException("instance context is not on the event loop of lane " + lane);
+    }
+    pinned.put(Bindings.CONTEXT_KEY, bindings);
+    Promise<Object> started = pinned.promise();
+    pinned.runOnContext(
+        v -> {
+          try {
+            entry = entryClass.getDeclaredConstructor().newInstance();
+            entry.deploy(pinned).onComplete((result, failure) -> settle(started, failure));
+          } catch (InvocationTargetException failure) {
+            started.tryFail(failure.getCause());
+          } catch (Throwable failure) {
+            started.tryFail(failure);
+          }
+        });
+    return started
+        .future()
+        .timeout(startTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    failure instanceof java.util.concurrent.TimeoutException
+                        ? new StartTimeoutException(
+                            entryClass.getName()
+                                + " did not finish starting within "
+                                + startTimeout.toMillis()
+                                + " ms (start timeout)")
+                        : failure))
+        .andThen(done -> bindings.seal());
+  }
+
+  private static void settle(Promise<Object> started, Throwable failure) {
+    if (failure == null) {
+      started.tryComplete();
+    } else {
+      started.tryFail(failure);
+    }
+  }
+
+  @Override
+  public Future<?> undeploy(Context assigned) {
+    Deployable running = entry;
+    if (running == null || pinned == null) {
+      return ((ContextInternal) assigned).succeededFuture();
+    }
+    Promise<Object> stopped = pinned.promise();
+    pinned.runOnContext(
+        v -> {
+          try {
+            running.undeploy(pinned).onComplete((result, failure) -> settle(stopped, failure));
+          } catch (Throwable failure) {
+            stopped.tryFail(failure);
+          }
+        });
+    return stopped
+        .future()
+        .andThen(
+            done -> {
+              pinned.remove(Bindings.CONTEXT_KEY);
+              entry = null;
+            });
+  }
+
+  /** The bindings this instance made. */
+  InstanceBindings bindings() {
+    return bindings;
+  }
+
+  /** The instance's lane. */
+  int lane() {
+    return lane;
+  }
+
+  /** The instance's pinned context, once deployed. */
+  ContextInternal context() {
+    return pinned;
+  }
+}

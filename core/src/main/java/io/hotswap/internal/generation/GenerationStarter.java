@@ -1,0 +1,175 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.internal.endpoint.Binding;
+import io.hotswap.internal.endpoint.BindingTable;
+import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.InflightLedger;
+import io.hotswap.internal.endpoint.Lanes;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The STARTING phase: deploys every entry of a loaded generation, one instance per lane unless the
+ * entry asks for fewer, and turns the bindings the instances made into the generation's binding
+ * table. Nothing is visible to traffic until the supervisor publishes that table.
+ *
+ * <p>Thread-safe: holds no mutable state of its own between calls.
+ */
+final class GenerationStarter {
+  private final Vertx vertx;
+  private final Lanes lanes;
+  private final List<Endpoint> endpoints;
+  private final Map<String, Endpoint> endpointsByName;
+  private final Duration startTimeout;
+
+  GenerationStarter(
+      Vertx vertx,
+      Lanes lanes,
+      List<Endpoint> endpoints,
+      Map<String, Endpoint> endpointsByName,
+      Duration startTimeout) {
+    this.vertx = vertx;
+    this.lanes = lanes;
+    this.endpoints = endpoints;
+    this.endpointsByName = endpointsByName;
+    this.startTimeout = startTimeout;
+  }
+
+  /**
+   * Deploys the generation's entries. On failure, whatever was deployed is undeployed before the
+   * returned future fails with the first cause.
+   */
+  Future<BindingTable> start(Generation generation, LoadedCode code) {
+    InflightLedger ledger = new InflightLedger(lanes);
+    List<GenerationInstance> instances = Collections.synchronizedList(new ArrayList<>());
+    List<Future<String>> deployments = new ArrayList<>();
+    for (LoadedCode.EntryPoint entry : code.entries()) {
+      int count = entry.instances() == 0 ? lanes.size() : entry.instances();
+      if (count > lanes.size()) {
+        deployments.add(
+            Future.failedFuture(
+                new IllegalStateException(
+                    entry.type().getName()
+                        + " asks for "
+                        + count
+                        + " instances but the host has "
+                        + lanes.size()
+                        + " lanes")));
+        continue;
+      }
+      AtomicInteger nextLane = new AtomicInteger();
+      DeploymentOptions options =
+          new DeploymentOptions()
+              .setInstances(count)
+              .setClassLoader(code.loader())
+              .setThreadingModel(entry.threadingModel());
+      deployments.add(
+          vertx.deployVerticle(
+              () -> {
+                int lane = nextLane.getAndIncrement();
+                GenerationInstance instance =
+                    new GenerationInstance(
+                        entry.type(),
+                        lanes,
+                        lane,
+                        startTimeout,
+                        new InstanceBindings(generation.id(), lane, endpointsByName));
+                instances.add(instance);
+                return instance;
+              },
+              options));
+    }
+    return Future.join(deployments)
+        .transform(
+            all -> {
+              List<String> deployed = new ArrayList<>();
+              Throwable firstFailure = null;
+              for (Future<String> deployment : deployments) {
+                if (deployment.succeeded()) {
+                  deployed.add(deployment.result());
+                } else if (firstFailure == null) {
+                  firstFailure = deployment.cause();
+                }
+              }
+              generation.started(deployed, ledger);
+              if (firstFailure != null) {
+                Throwable cause = firstFailure;
+                return undeployAll(deployed).transform(ignored -> Future.failedFuture(cause));
+              }
+              try {
+                return Future.succeededFuture(table(generation, ledger, instances));
+              } catch (RuntimeException invalid) {
+                return undeployAll(deployed).transform(ignored -> Future.failedFuture(invalid));
+              }
+            });
+  }
+
+  /** Undeploys {@code deploymentIds}, ignoring individual failures (they are logged by Vert.x). */
+  Future<Void> undeployAll(List<String> deploymentIds) {
+    List<Future<Void>> undeployed = new ArrayList<>();
+    for (String id : deploymentIds) {
+      undeployed.add(vertx.undeploy(id));
+    }
+    return Future.join(undeployed).transform(ignored -> Future.succeededFuture());
+  }
+
+  private BindingTable table(
+      Generation generation, InflightLedger ledger, List<GenerationInstance> instances) {
+    Binding[][] byEndpoint = new Binding[endpoints.size()][];
+    synchronized (instances) {
+      for (GenerationInstance instance : instances) {
+        for (Map.Entry<Endpoint, InstanceBindings.BoundHandler> bound :
+            instance.bindings().bound().entrySet()) {
+          Endpoint endpoint = bound.getKey();
+          Binding[] perLane = byEndpoint[endpoint.index()];
+          if (perLane == null) {
+            perLane = new Binding[lanes.size()];
+            byEndpoint[endpoint.index()] = perLane;
+          }
+          if (perLane[instance.lane()] != null) {
+            throw new IllegalStateException(
+                generation.label()
+                    + ": endpoint '"
+                    + endpoint.name()
+                    + "' is bound by two entries; one endpoint takes one entry's handlers");
+          }
+          perLane[instance.lane()] =
+              new Binding(
+                  instance.context(),
+                  bound.getValue().handler(),
+                  bound.getValue().kind(),
+                  generation.id(),
+                  ledger,
+                  true);
+        }
+      }
+    }
+    for (Binding[] perLane : byEndpoint) {
+      if (perLane != null) {
+        lendToLanesWithoutInstance(perLane);
+      }
+    }
+    return new BindingTable(generation.id(), byEndpoint);
+  }
+
+  private static void lendToLanesWithoutInstance(Binding[] perLane) {
+    List<Binding> owners = new ArrayList<>();
+    for (Binding binding : perLane) {
+      if (binding != null) {
+        owners.add(binding);
+      }
+    }
+    for (int lane = 0; lane < perLane.length; lane++) {
+      if (perLane[lane] == null) {
+        perLane[lane] = owners.get(lane % owners.size()).borrowed();
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.api.Bindings;
+import io.hotswap.internal.endpoint.Binding.HandlerKind;
+import io.hotswap.internal.endpoint.Endpoint;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The {@link Bindings} of one generation instance: records the handlers it binds while it starts,
+ * checks each against the host's endpoints, and is sealed once the instance started.
+ *
+ * <p>Written by the instance's context during start, read by the supervisor after the start future
+ * completed (which orders the two); {@code sealed} is volatile for late binders.
+ */
+final class InstanceBindings implements Bindings {
+  private final long generation;
+  private final int lane;
+  private final Map<String, Endpoint> endpoints;
+  private final Map<Endpoint, BoundHandler> bound = new LinkedHashMap<>();
+  private volatile boolean sealed;
+
+  InstanceBindings(long generation, int lane, Map<String, Endpoint> endpoints) {
+    this.generation = generation;
+    this.lane = lane;
+    this.endpoints = endpoints;
+  }
+
+  @Override
+  public long generation() {
+    return generation;
+  }
+
+  @Override
+  public int lane() {
+    return lane;
+  }
+
+  @Override
+  public Bindings http(String endpoint, Handler<HttpServerRequest> handler) {
+    return bind(endpoint, HandlerKind.HTTP, handler);
+  }
+
+  @Override
+  public Bindings messages(String endpoint, Handler<Message<Object>> handler) {
+    return bind(endpoint, HandlerKind.MESSAGES, handler);
+  }
+
+  @Override
+  public Bindings requests(String endpoint, Function<Message<Object>, Future<?>> handler) {
+    return bind(endpoint, HandlerKind.REQUESTS, handler);
+  }
+
+  private Bindings bind(String name, HandlerKind kind, Object handler) {
+    Objects.requireNonNull(handler, "handler");
+    if (sealed) {
+      throw new IllegalStateException(
+          "gen-"
+              + generation
+              + ": bindings are fixed once the instance has started; bind '"
+              + name
+              + "' in start()");
+    }
+    Endpoint endpoint = endpoints.get(name);
+    if (endpoint == null) {
+      throw new IllegalArgumentException(
+          "gen-"
+              + generation
+              + ": the host has no endpoint named '"
+              + name
+              + "'; it has "
+              + endpoints.keySet());
+    }
+    if (!endpoint.accepts(kind)) {
+      throw new IllegalArgumentException(
+          "gen-"
+              + generation
+              + ": endpoint '"
+              + name
+              + "' does not take a "
+              + kind
+              + " handler (HTTP endpoints take http(...), event-bus endpoints messages(...) or"
+              + " requests(...))");
+    }
+    if (bound.putIfAbsent(endpoint, new BoundHandler(kind, handler)) != null) {
+      throw new IllegalStateException(
+          "gen-" + generation + ": endpoint '" + name + "' is bound twice by one instance");
+    }
+    return this;
+  }
+
+  /** Stops further binding; called when the instance's start completed or failed. */
+  void seal() {
+    sealed = true;
+  }
+
+  /** The handlers bound, by endpoint, in binding order. */
+  Map<Endpoint, BoundHandler> bound() {
+    return bound;
+  }
+
+  /** A handler and the method that bound it. */
+  record BoundHandler(HandlerKind kind, Object handler) {}
+}

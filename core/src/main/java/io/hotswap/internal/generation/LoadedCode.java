@@ -1,0 +1,29 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.loader.GenerationClassLoader;
+import io.hotswap.loader.Snapshot;
+import io.vertx.core.Deployable;
+import io.vertx.core.ThreadingModel;
+import java.util.List;
+
+/**
+ * The result of loading a generation: its snapshot, its classloader with every class defined and
+ * linked, and its entry points. Immutable; it holds the generation's classloader, so it lives only
+ * as long as the reload that made it.
+ *
+ * @param snapshot the snapshot the classes came from
+ * @param loader the generation classloader
+ * @param entries the entry classes to deploy, in name order
+ */
+record LoadedCode(Snapshot snapshot, GenerationClassLoader loader, List<EntryPoint> entries) {
+
+  /**
+   * One entry class and how to deploy it.
+   *
+   * @param type the entry class, loaded by the generation classloader
+   * @param instances how many instances; 0 means one per lane
+   * @param threadingModel the threading model of its contexts
+   */
+  record EntryPoint(
+      Class<? extends Deployable> type, int instances, ThreadingModel threadingModel) {}
+}

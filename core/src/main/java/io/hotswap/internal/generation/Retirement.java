@@ -1,0 +1,170 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.internal.endpoint.InflightLedger;
+import io.hotswap.loader.GenerationClassLoader;
+import io.hotswap.loader.LoaderTracker;
+import io.hotswap.loader.TrackedLoader;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a replaced generation from DRAINING to RETIRED: waits for its in-flight work (bounded by
+ * the drain timeout, then answers what is left with a 503 or a failed reply), undeploys it (which
+ * closes its contexts, timers and consumers), resets host threads whose context classloader is its
+ * loader, drops every host reference to it, and hands its loader to the tracker, whose verdict
+ * makes it COLLECTED or LEAKED.
+ *
+ * <p>Thread-safe: each retirement is a chain of futures on the host context; the count of
+ * retirements in progress is guarded by this object.
+ */
+final class Retirement {
+  private static final Logger LOG = LoggerFactory.getLogger(Retirement.class);
+
+  private final ContextInternal hostContext;
+  private final GenerationStarter starter;
+  private final LoaderTracker tracker;
+  private final Duration drainTimeout;
+  private final ClassLoader hostLoader;
+  private final Consumer<Generation> changed;
+  private int inProgress;
+  private Promise<Void> idle;
+
+  Retirement(
+      ContextInternal hostContext,
+      GenerationStarter starter,
+      LoaderTracker tracker,
+      Duration drainTimeout,
+      ClassLoader hostLoader,
+      Consumer<Generation> changed) {
+    this.hostContext = hostContext;
+    this.starter = starter;
+    this.tracker = tracker;
+    this.drainTimeout = drainTimeout;
+    this.hostLoader = hostLoader;
+    this.changed = changed;
+  }
+
+  /** Drains, undeploys and releases {@code generation}, which must be DRAINING. */
+  void retire(Generation generation) {
+    synchronized (this) {
+      inProgress++;
+    }
+    long began = System.nanoTime();
+    InflightLedger ledger = generation.ledger();
+    Promise<Void> drained = hostContext.promise();
+    ledger.drained().onComplete(drained);
+    drained
+        .future()
+        .timeout(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .map(
+            v -> {
+              LOG.info(
+                  "{} drained in {} ms",
+                  generation.label(),
+                  Duration.ofNanos(System.nanoTime() - began).toMillis());
+              return v;
+            })
+        .recover(timeout -> cancelInFlight(generation, ledger))
+        .compose(v -> starter.undeployAll(generation.deploymentIds()))
+        .onComplete(
+            undeployed -> {
+              releaseAndTrack(generation, true);
+              LOG.info(
+                  "{} RETIRED {} ms after cutover ({} cancelled at the drain timeout)",
+                  generation.label(),
+                  Duration.ofNanos(System.nanoTime() - began).toMillis(),
+                  generation.info().cancelledAtDrain());
+              changed.accept(generation);
+              finished();
+            });
+  }
+
+  private Future<Void> cancelInFlight(Generation generation, InflightLedger ledger) {
+    return ledger
+        .cancelAll()
+        .map(
+            cancelled -> {
+              generation.cancelledAtDrain(cancelled);
+              LOG.warn(
+                  "{} drain timeout ({} ms): {} requests or messages still in flight were answered"
+                      + " by the host (HTTP 503, Connection: close)",
+                  generation.label(),
+                  drainTimeout.toMillis(),
+                  cancelled);
+              return null;
+            });
+  }
+
+  /** Releases a generation that FAILED (already undeployed) and tracks its loader. */
+  void release(Generation failed) {
+    releaseAndTrack(failed, false);
+  }
+
+  private void releaseAndTrack(Generation generation, boolean markRetired) {
+    GenerationClassLoader loader = generation.loader();
+    generation.release();
+    if (markRetired) {
+      generation.retired();
+    }
+    if (loader == null) {
+      return;
+    }
+    ContextClassLoaderSweeper.sweep(generation.label(), loader, hostLoader);
+    track(generation, tracker.track(generation.label(), loader));
+  }
+
+  private void track(Generation generation, TrackedLoader tracked) {
+    tracked
+        .fate()
+        .thenAccept(
+            fate -> {
+              switch (fate) {
+                case COLLECTED -> {
+                  generation.collected(tracked.timeToCollection());
+                  LOG.info(
+                      "{} COLLECTED: its classloader was garbage collected {} ms after retiring",
+                      generation.label(),
+                      tracked.timeToCollection().toMillis());
+                }
+                case LEAKED -> generation.leaked("its classloader is still reachable");
+                default -> {
+                  return;
+                }
+              }
+              changed.accept(generation);
+            });
+  }
+
+  /** Completes when no retirement is in progress. */
+  Future<Void> allRetired() {
+    synchronized (this) {
+      if (inProgress == 0) {
+        return Future.succeededFuture();
+      }
+      if (idle == null) {
+        idle = Promise.promise();
+      }
+      return idle.future();
+    }
+  }
+
+  private void finished() {
+    Promise<Void> waiting = null;
+    synchronized (this) {
+      inProgress--;
+      if (inProgress == 0 && idle != null) {
+        waiting = idle;
+        idle = null;
+      }
+    }
+    if (waiting != null) {
+      waiting.complete();
+    }
+  }
+}

@@ -1,0 +1,361 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.GenerationInfo;
+import io.hotswap.GenerationState;
+import io.hotswap.HotSwapOptions;
+import io.hotswap.ReloadOutcome;
+import io.hotswap.ReloadOutcome.ReloadTimings;
+import io.hotswap.internal.endpoint.ActiveBindings;
+import io.hotswap.internal.endpoint.BindingTable;
+import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.Lanes;
+import io.hotswap.loader.LoaderTracker;
+import io.hotswap.loader.ParentFirstPolicy;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that runs reloads. It serializes and coalesces them ({@link ReloadQueue}), drives
+ * each generation through LOADING, STARTING and CHECKING, cuts over with one write of the binding
+ * table, and hands the previous generation to {@link Retirement}. It keeps the history that status
+ * views show.
+ *
+ * <p>Design notes: blocking work (snapshot, define, scan) runs on the single thread {@code
+ * hotswap-supervisor-1}; Vert.x work (deploy, undeploy) runs on host contexts. A reload's outcome
+ * is reported as soon as the cutover is published; the previous generation drains and retires
+ * concurrently with the next reload, bounded by {@code maxDraining}. A failure at any phase
+ * undeploys what was deployed, leaves the active generation untouched and becomes a FAILED outcome,
+ * never a failed future.
+ *
+ * <p>Thread-safe.
+ */
+public final class Supervisor {
+  private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+  private static final int HISTORY = 64;
+
+  private final HotSwapOptions options;
+  private final ContextInternal hostContext;
+  private final ActiveBindings active;
+  private final CodeLoader codeLoader;
+  private final GenerationStarter starter;
+  private final Retirement retirement;
+  private final ExecutorService blocking;
+  private final ReloadQueue queue = new ReloadQueue(this::runReload);
+  private final Deque<Generation> history = new ArrayDeque<>();
+  private final List<Consumer<GenerationInfo>> listeners = new CopyOnWriteArrayList<>();
+  private long nextId = 1;
+  private volatile Generation current;
+  private volatile boolean closing;
+
+  /** Creates the supervisor of one application; endpoints must be open before the first load. */
+  public Supervisor(
+      Vertx vertx,
+      HotSwapOptions options,
+      Lanes lanes,
+      List<Endpoint> endpoints,
+      ActiveBindings active,
+      LoaderTracker tracker) {
+    this.options = options;
+    this.hostContext = lanes.hostContext(0);
+    this.active = active;
+    ClassLoader hostLoader = Supervisor.class.getClassLoader();
+    this.codeLoader =
+        new CodeLoader(
+            options.codeSource(),
+            options.allowWritableCodeSource(),
+            ParentFirstPolicy.defaults().withPackages(options.parentFirstPackages()),
+            hostLoader);
+    Map<String, Endpoint> byName = new LinkedHashMap<>();
+    endpoints.forEach(endpoint -> byName.put(endpoint.name(), endpoint));
+    this.starter =
+        new GenerationStarter(vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout());
+    this.retirement =
+        new Retirement(
+            hostContext, starter, tracker, options.drainTimeout(), hostLoader, this::changed);
+    this.blocking =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "hotswap-supervisor-1");
+              thread.setDaemon(true);
+              thread.setContextClassLoader(hostLoader);
+              return thread;
+            });
+  }
+
+  /** Asks for a reload; see {@code HotSwap#reload(String)}. Never fails. */
+  public Future<ReloadOutcome> reload(String trigger) {
+    return queue.submit(trigger);
+  }
+
+  /** Called with a value snapshot on every lifecycle change of every generation. */
+  public void addListener(Consumer<GenerationInfo> listener) {
+    listeners.add(listener);
+  }
+
+  /** The known generations, oldest first. */
+  public List<GenerationInfo> generations() {
+    synchronized (history) {
+      List<GenerationInfo> infos = new ArrayList<>(history.size());
+      history.forEach(generation -> infos.add(generation.info()));
+      return infos;
+    }
+  }
+
+  /** The active generation, if any. */
+  public Optional<GenerationInfo> active() {
+    Generation generation = current;
+    return generation == null ? Optional.empty() : Optional.of(generation.info());
+  }
+
+  /** The in-flight count of generation {@code id}; 0 when it has no ledger (any more). */
+  public Future<Integer> inFlight(long id) {
+    synchronized (history) {
+      for (Generation generation : history) {
+        if (generation.id() == id) {
+          io.hotswap.internal.endpoint.InflightLedger ledger = generation.ledger();
+          return ledger == null ? Future.succeededFuture(0) : ledger.count();
+        }
+      }
+    }
+    return Future.succeededFuture(0);
+  }
+
+  private Future<ReloadOutcome> runReload(String trigger) {
+    long began = System.nanoTime();
+    if (closing) {
+      return Future.succeededFuture(refused("the instance is closing"));
+    }
+    long draining = countDraining();
+    if (draining >= options.maxDraining()) {
+      return Future.succeededFuture(
+          refused(
+              draining
+                  + " generations are still draining (maxDraining "
+                  + options.maxDraining()
+                  + "); retry when one has retired"));
+    }
+    Generation generation = new Generation(nextId++, trigger);
+    Generation previous = current;
+    remember(generation);
+    LOG.info("{} LOADING (trigger: {})", generation.label(), trigger);
+    changed(generation);
+    Promise<ReloadOutcome> outcome = hostContext.promise();
+    long[] phaseEnds = new long[2];
+    onBlockingThread(() -> codeLoader.load(generation.id()))
+        .compose(
+            code -> {
+              phaseEnds[0] = System.nanoTime();
+              generation.loaded(code.snapshot().id().shortId(), code.loader());
+              generation.state(GenerationState.STARTING);
+              LOG.info("{} STARTING {} entries", generation.label(), code.entries().size());
+              changed(generation);
+              return starter
+                  .start(generation, code)
+                  .onSuccess(table -> reportShadowsLater(generation.id(), code));
+            })
+        .onComplete(
+            started -> {
+              if (started.failed()) {
+                fail(generation, previous, started.cause(), began, phaseEnds, outcome);
+              } else {
+                phaseEnds[1] = System.nanoTime();
+                cutOver(generation, previous, started.result(), began, phaseEnds, outcome);
+              }
+            });
+    return outcome.future();
+  }
+
+  private void cutOver(
+      Generation generation,
+      Generation previous,
+      BindingTable table,
+      long began,
+      long[] phaseEnds,
+      Promise<ReloadOutcome> outcome) {
+    generation.state(GenerationState.CHECKING);
+    changed(generation);
+    active.publish(table);
+    current = generation;
+    generation.activated();
+    ReloadTimings timings = timings(began, phaseEnds[0], phaseEnds[1]);
+    LOG.info(
+        "{} ACTIVE (snapshot {}), cut over in {} ms{}",
+        generation.label(),
+        generation.info().snapshotId(),
+        timings.total().toMillis(),
+        previous == null ? "" : "; " + previous.label() + " DRAINING");
+    changed(generation);
+    if (previous != null) {
+      previous.state(GenerationState.DRAINING);
+      changed(previous);
+      retirement.retire(previous);
+    }
+    outcome.complete(
+        new ReloadOutcome(
+            ReloadOutcome.Status.ACTIVATED,
+            generation.id(),
+            previous == null ? 0 : previous.id(),
+            generation.info().snapshotId(),
+            timings,
+            Optional.empty()));
+  }
+
+  private void fail(
+      Generation generation,
+      Generation previous,
+      Throwable cause,
+      long began,
+      long[] phaseEnds,
+      Promise<ReloadOutcome> outcome) {
+    Throwable reported = unwrap(cause);
+    generation.failed(reported.toString());
+    LOG.error(
+        "{} FAILED, {}: {}",
+        generation.label(),
+        previous == null ? "no generation is active" : previous.label() + " keeps serving",
+        reported.toString(),
+        reported);
+    changed(generation);
+    retirement.release(generation);
+    long loaded = phaseEnds[0] == 0 ? System.nanoTime() : phaseEnds[0];
+    outcome.complete(
+        new ReloadOutcome(
+            ReloadOutcome.Status.FAILED,
+            generation.id(),
+            previous == null ? 0 : previous.id(),
+            generation.info().snapshotId(),
+            timings(began, loaded, System.nanoTime()),
+            Optional.of(reported)));
+  }
+
+  private static Throwable unwrap(Throwable cause) {
+    Throwable unwrapped = cause;
+    while ((unwrapped instanceof java.util.concurrent.CompletionException
+            || unwrapped instanceof java.util.concurrent.ExecutionException)
+        && unwrapped.getCause() != null) {
+      unwrapped = unwrapped.getCause();
+    }
+    return unwrapped;
+  }
+
+  private static ReloadTimings timings(long began, long loaded, long started) {
+    return new ReloadTimings(
+        Duration.ofNanos(loaded - began),
+        Duration.ofNanos(Math.max(0, started - loaded)),
+        Duration.ofNanos(System.nanoTime() - began));
+  }
+
+  private ReloadOutcome refused(String reason) {
+    LOG.warn("reload refused: {}", reason);
+    Generation active = current;
+    return new ReloadOutcome(
+        ReloadOutcome.Status.REFUSED,
+        0,
+        active == null ? 0 : active.id(),
+        "",
+        ReloadTimings.NONE,
+        Optional.of(new IllegalStateException(reason)));
+  }
+
+  private void reportShadowsLater(long generation, LoadedCode code) {
+    io.hotswap.loader.Snapshot snapshot = code.snapshot();
+    blocking.execute(
+        () -> {
+          try {
+            codeLoader.reportShadows(generation, snapshot);
+          } catch (RuntimeException e) {
+            LOG.warn("gen-{}: shadow report failed", generation, e);
+          }
+        });
+  }
+
+  private <T> Future<T> onBlockingThread(java.util.concurrent.Callable<T> work) {
+    Promise<T> promise = hostContext.promise();
+    CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return work.call();
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            },
+            blocking)
+        .whenComplete(
+            (value, failure) -> {
+              if (failure == null) {
+                promise.complete(value);
+              } else {
+                promise.fail(unwrap(failure));
+              }
+            });
+    return promise.future();
+  }
+
+  private long countDraining() {
+    synchronized (history) {
+      return history.stream().filter(g -> g.state() == GenerationState.DRAINING).count();
+    }
+  }
+
+  private void remember(Generation generation) {
+    synchronized (history) {
+      history.addLast(generation);
+      while (history.size() > HISTORY && history.peekFirst().state().isFinished()) {
+        history.removeFirst();
+      }
+    }
+  }
+
+  private void changed(Generation generation) {
+    GenerationInfo info = generation.info();
+    for (Consumer<GenerationInfo> listener : listeners) {
+      try {
+        listener.accept(info);
+      } catch (RuntimeException e) {
+        LOG.warn("{}: lifecycle listener failed", generation.label(), e);
+      }
+    }
+  }
+
+  /**
+   * Refuses further reloads, retires the active generation and waits for every generation still
+   * draining.
+   */
+  public Future<Void> close() {
+    closing = true;
+    Promise<Void> closed = hostContext.promise();
+    queue
+        .submit("close")
+        .onComplete(
+            ignored -> {
+              Generation last = current;
+              current = null;
+              active.publish(BindingTable.EMPTY);
+              if (last != null) {
+                last.state(GenerationState.DRAINING);
+                changed(last);
+                retirement.retire(last);
+              }
+              retirement.allRetired().onComplete(done -> closed.complete());
+              blocking.shutdown();
+            });
+    return closed.future();
+  }
+}

@@ -1,0 +1,221 @@
+package io.hotswap.testing;
+
+import io.hotswap.loader.testing.JavaSourceCompiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reloadable fixture applications, compiled with {@code javax.tools} into temp dirs: a real
+ * generation entry (fixture.app.App) that binds the HTTP endpoint {@code api} and the event-bus
+ * endpoint {@code greeter}, in good versions and in every broken variant the tests need.
+ *
+ * <p>Not thread-safe: use it from the test thread.
+ */
+public enum Fixture {
+  /** Good version 1. */
+  V1("v1", ""),
+  /** Good version 2. */
+  V2("v2", ""),
+  /** Version 2 with App.class cut in half: ClassFormatError at load. */
+  TRUNCATED_CLASS("v2", ""),
+  /** start() throws. */
+  START_THROWS("v2", "if (true) { throw new IllegalStateException(\"boom in start\"); }"),
+  /** start() returns a future that never completes. */
+  START_NEVER_COMPLETES("v2", "if (true) { return io.vertx.core.Promise.promise().future(); }"),
+  /** start() uses a class that is missing from the build. */
+  MISSING_CLASS("v2", "fixture.app.Helper.help();"),
+  /** A class whose method returns a type that is no longer a subtype: VerifyError at link. */
+  VERIFY_ERROR("v2", ""),
+  /** Version 2 that pins its own class from a host static: must end LEAKED. */
+  PINS_ITSELF("v2", "io.hotswap.testing.Probe.pin(getClass());");
+
+  private static final String APP =
+      """
+      package fixture.app;
+
+      import io.hotswap.api.Bindings;
+      import io.hotswap.api.GenerationEntry;
+      import io.hotswap.testing.Probe;
+      import io.vertx.core.Future;
+      import io.vertx.core.VerticleBase;
+      import io.vertx.core.Vertx;
+      import io.vertx.core.http.HttpServerRequest;
+      import io.vertx.core.internal.ContextInternal;
+      import io.vertx.core.json.JsonObject;
+      import java.util.concurrent.atomic.AtomicInteger;
+
+      @GenerationEntry
+      public class App extends VerticleBase {
+        static final String VERSION = "%VERSION%";
+        static final AtomicInteger HITS = new AtomicInteger();
+
+        @Override
+        public Future<?> start() {
+          Probe.loaded(getClass().getClassLoader());
+          %START%
+          Bindings bindings = Bindings.of(context);
+          long generation = bindings.generation();
+          bindings.http("api", request -> handle(request, generation));
+          bindings.messages(
+              "greeter",
+              message -> message.reply(VERSION + " gen-" + generation + " " + message.body()));
+          return Future.succeededFuture();
+        }
+
+        private void handle(HttpServerRequest request, long generation) {
+          request
+              .response()
+              .putHeader("X-Generation", Long.toString(generation))
+              .putHeader("X-Version", VERSION);
+          switch (request.path()) {
+            case "/slow" -> {
+              long ms = Long.parseLong(request.getParam("ms"));
+              vertx.setTimer(ms, t -> request.response().end(VERSION));
+            }
+            case "/stuck" -> {
+              // never answers: only the drain timeout ends this request
+            }
+            case "/hits" -> request.response().end(Integer.toString(HITS.incrementAndGet()));
+            case "/lazy" -> request.response().end(Lazy.describe());
+            case "/context" -> {
+              JsonObject report = new JsonObject().put("handler", contextReport());
+              request
+                  .body()
+                  .onComplete(
+                      body -> request.response().end(report.put("body", contextReport()).encode()));
+            }
+            case "/periodic" -> {
+              vertx.setPeriodic(10, id -> Probe.tick(VERSION + "-periodic"));
+              request.body().onComplete(b -> vertx.setPeriodic(10, id -> Probe.tick(VERSION + "-callback-periodic")));
+              request.response().end("ok");
+            }
+            default -> request.response().end(VERSION);
+          }
+        }
+
+        private JsonObject contextReport() {
+          ContextInternal current = (ContextInternal) Vertx.currentContext();
+          return new JsonObject()
+              .put("tcclIsGeneration",
+                  Thread.currentThread().getContextClassLoader() == App.class.getClassLoader())
+              .put("contextIsGeneration", current != null && current.unwrap() == context)
+              .put("deploymentId", current == null ? null : current.deploymentID())
+              .put("ownDeploymentId", context.deploymentID());
+        }
+      }
+      """;
+
+  private static final String LAZY =
+      """
+      package fixture.app;
+
+      final class Lazy {
+        static String describe() {
+          return "lazy-%VERSION%";
+        }
+      }
+      """;
+
+  private static final String HELPER =
+      """
+      package fixture.app;
+
+      public final class Helper {
+        public static void help() {}
+      }
+      """;
+
+  private static final String BASE = "package fixture.app; public class Base {}";
+  private static final String SUB = "package fixture.app; public class Sub extends Base {}";
+  private static final String SUB_NOT_A_BASE = "package fixture.app; public class Sub {}";
+  private static final String FACTORY =
+      "package fixture.app; public class Factory { public Base make() { return new Sub(); } }";
+
+  private final String version;
+  private final String startPrefix;
+
+  Fixture(String version, String startPrefix) {
+    this.version = version;
+    this.startPrefix = startPrefix;
+  }
+
+  /** The version string the fixture answers with. */
+  public String version() {
+    return version;
+  }
+
+  /** Compiles this fixture into a fresh directory under {@code workDir} and returns it. */
+  public Path compile(Path workDir) {
+    try {
+      Path out = Files.createTempDirectory(workDir, name().toLowerCase() + "-");
+      Map<String, String> sources = new LinkedHashMap<>();
+      sources.put(
+          "fixture.app.App", APP.replace("%VERSION%", version).replace("%START%", startPrefix));
+      sources.put("fixture.app.Lazy", LAZY.replace("%VERSION%", version));
+      sources.put("fixture.app.Helper", HELPER);
+      if (this == VERIFY_ERROR) {
+        sources.put("fixture.app.Base", BASE);
+        sources.put("fixture.app.Sub", SUB);
+        sources.put("fixture.app.Factory", FACTORY);
+      }
+      JavaSourceCompiler.compile(out, sources);
+      switch (this) {
+        case TRUNCATED_CLASS ->
+            JavaSourceCompiler.truncate(JavaSourceCompiler.classFile(out, "fixture.app.App"));
+        case MISSING_CLASS -> Files.delete(JavaSourceCompiler.classFile(out, "fixture.app.Helper"));
+        case VERIFY_ERROR -> {
+          Path separate = Files.createTempDirectory(workDir, "sub-");
+          JavaSourceCompiler.compile(separate, Map.of("fixture.app.Sub", SUB_NOT_A_BASE));
+          Files.copy(
+              JavaSourceCompiler.classFile(separate, "fixture.app.Sub"),
+              JavaSourceCompiler.classFile(out, "fixture.app.Sub"),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        default -> {}
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces the content of {@code codeDir} with the compiled classes in {@code compiled}. */
+  public static void install(Path compiled, Path codeDir) {
+    try {
+      if (Files.exists(codeDir)) {
+        try (Stream<Path> old = Files.walk(codeDir)) {
+          old.sorted(Comparator.reverseOrder())
+              .filter(path -> !path.equals(codeDir))
+              .forEach(Fixture::delete);
+        }
+      }
+      Files.createDirectories(codeDir);
+      try (Stream<Path> files = Files.walk(compiled)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          Path target = codeDir.resolve(compiled.relativize(file).toString());
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(file, target);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package io.hotswap.loader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes snapshots of one code source, re-reading only what changed since the previous take.
+ *
+ * <p>Design notes: the snapshotter keeps, per directory file, its size, modification time and
+ * bytes, and per jar the same for the whole jar. A take walks the code source and re-reads a file
+ * or jar only when its size or modification time differ. A file modified within {@value
+ * #RACY_WINDOW_MILLIS} ms before it was read is re-read at the next take as well, because on file
+ * systems with coarse timestamps a second write in the same tick would keep size and time (Git
+ * calls these entries "racily clean"). A file that vanishes during the walk is simply absent. One
+ * snapshotter per code source; {@link #take()} is synchronized, so the class is thread-safe.
+ */
+public final class Snapshotter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
+  static final long RACY_WINDOW_MILLIS = 2_000;
+  private static final String LIB = "lib";
+
+  private final CodeSource source;
+  private Map<String, FileState> files = new HashMap<>();
+  private Map<Path, JarState> jars = new HashMap<>();
+  private Snapshot previous;
+  private SnapshotStats lastStats = SnapshotStats.NONE;
+
+  /** A snapshotter for {@code source}; nothing is read until {@link #take()}. */
+  public Snapshotter(CodeSource source) {
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  /** The code source this snapshotter reads. */
+  public CodeSource source() {
+    return source;
+  }
+
+  /**
+   * Takes an immutable snapshot of the code source as it is now.
+   *
+   * @throws IOException when the code source is missing, when it or one of its files cannot be read
+   *     (a file that vanished during the walk is not an error), or when a jar is not a valid zip
+   *     file
+   */
+  public synchronized Snapshot take() throws IOException {
+    long started = System.currentTimeMillis();
+    if (!Files.exists(source.path())) {
+      // Not "an empty snapshot": during a clean build the whole code source vanishes for a while.
+      throw new NoSuchFileException(source.path().toString(), null, "code source is missing");
+    }
+    Take take = new Take(started);
+    if (source instanceof CodeSource.Jar jar) {
+      take.readJar(jar.path());
+    } else {
+      take.walkDirectory(source.path());
+    }
+    Instant takenAt = Instant.ofEpochMilli(started);
+    boolean unchanged =
+        previous != null
+            && take.filesRead == 0
+            && take.jarsRead == 0
+            && take.nextFiles.size() == files.size()
+            && take.nextJars.size() == jars.size();
+    files = take.nextFiles;
+    jars = take.nextJars;
+    lastStats = new SnapshotStats(take.filesRead, take.filesReused, take.jarsRead, take.jarsReused);
+    previous =
+        unchanged ? Snapshot.retaken(previous, takenAt) : Snapshot.owning(take.merge(), takenAt);
+    LOG.debug("Snapshot {} of {}: {}", previous.id(), source.path(), lastStats);
+    return previous;
+  }
+
+  /** What the most recent {@link #take()} read and reused. */
+  public synchronized SnapshotStats lastStats() {
+    return lastStats;
+  }
+
+  /** One take: the walk's state, building the next per-file and per-jar maps. */
+  private final class Take {
+    private final long startedMillis;
+    private final Map<String, FileState> nextFiles = new HashMap<>();
+    private final Map<Path, JarState> nextJars = new HashMap<>();
+    private final List<Path> jarOrder = new ArrayList<>();
+    private int filesRead;
+    private int filesReused;
+    private int jarsRead;
+    private int jarsReused;
+
+    Take(long startedMillis) {
+      this.startedMillis = startedMillis;
+    }
+
+    void walkDirectory(Path root) throws IOException {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              if (attrs.isRegularFile()) {
+                Path relative = root.relativize(file);
+                if (isLibJar(relative)) {
+                  jarOrder.add(file);
+                } else {
+                  readFile(nameOf(relative), file, attrs);
+                }
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE; // vanished during the walk: simply absent
+              }
+              throw e;
+            }
+          });
+      jarOrder.sort(null);
+      for (Path jar : jarOrder) {
+        readJar(jar);
+      }
+    }
+
+    private void readFile(String name, Path file, BasicFileAttributes attrs) throws IOException {
+      FileState known = files.get(name);
+      if (known != null && known.matches(attrs.size(), attrs.lastModifiedTime())) {
+        nextFiles.put(name, known);
+        filesReused++;
+        return;
+      }
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (NoSuchFileException e) {
+        return;
+      }
+      filesRead++;
+      // A length other than the walk's size means the file was being written: re-read next time.
+      boolean racy = bytes.length != attrs.size() || isRacy(attrs.lastModifiedTime());
+      nextFiles.put(name, new FileState(attrs.size(), attrs.lastModifiedTime(), bytes, racy));
+    }
+
+    void readJar(Path jar) throws IOException {
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(jar, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
+        return;
+      }
+      JarState known = jars.get(jar);
+      if (known != null && known.matches(attrs.size(), attrs.lastModifiedTime())) {
+        nextJars.put(jar, known);
+        jarsReused++;
+        return;
+      }
+      Map<String, byte[]> entries;
+      try {
+        entries = readJarEntries(jar);
+      } catch (NoSuchFileException e) {
+        return;
+      }
+      jarsRead++;
+      nextJars.put(
+          jar,
+          new JarState(
+              attrs.size(), attrs.lastModifiedTime(), entries, isRacy(attrs.lastModifiedTime())));
+    }
+
+    /** Directory entries first, then each jar's in path order: the first occurrence wins. */
+    TreeMap<String, byte[]> merge() {
+      TreeMap<String, byte[]> merged = new TreeMap<>();
+      nextFiles.forEach((name, state) -> merged.put(name, state.bytes()));
+      List<Path> order =
+          source instanceof CodeSource.Jar ? List.copyOf(nextJars.keySet()) : jarOrder;
+      for (Path jar : order) {
+        JarState state = nextJars.get(jar);
+        if (state != null) {
+          state.entries().forEach(merged::putIfAbsent);
+        }
+      }
+      return merged;
+    }
+
+    private boolean isRacy(FileTime modified) {
+      return modified.toMillis() > startedMillis - RACY_WINDOW_MILLIS;
+    }
+  }
+
+  private static boolean isLibJar(Path relative) {
+    return relative.getNameCount() == 2
+        && relative.getName(0).toString().equals(LIB)
+        && relative.getFileName().toString().endsWith(".jar");
+  }
+
+  private static String nameOf(Path relative) {
+    StringBuilder name = new StringBuilder();
+    for (Path part : relative) {
+      if (name.length() > 0) {
+        name.append('/');
+      }
+      name.append(part);
+    }
+    return name.toString();
+  }
+
+  private static Map<String, byte[]> readJarEntries(Path jar) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      while (all.hasMoreElements()) {
+        ZipEntry entry = all.nextElement();
+        String name = entry.getName();
+        if (entry.isDirectory() || name.isEmpty() || name.startsWith("/")) {
+          continue;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          entries.putIfAbsent(name, in.readAllBytes());
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** A directory file as last read. */
+  private record FileState(long size, FileTime modified, byte[] bytes, boolean racy) {
+    boolean matches(long otherSize, FileTime otherModified) {
+      return !racy && size == otherSize && modified.equals(otherModified);
+    }
+  }
+
+  /** A jar as last read. */
+  private record JarState(long size, FileTime modified, Map<String, byte[]> entries, boolean racy) {
+    boolean matches(long otherSize, FileTime otherModified) {
+      return !racy && size == otherSize && modified.equals(otherModified);
+    }
+  }
+}
