@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param previous the generation that was active before, or 0 if none was
  * @param snapshotId the short id of the snapshot loaded, or {@code ""}
  * @param timings how long each phase took
- * @param failure the cause of a failure or the reason of a refusal, if any
+ * @param failure the cause of a failure (a {@link GenerationException}, detached from the
+ *     generation's classes) or the reason of a refusal, if any
  */
 public record ReloadOutcome(
     Status status,

@@ -1,12 +1,14 @@
 package io.hotswap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
 import io.hotswap.testing.HttpAnswer;
 import io.hotswap.testing.LoadDriver;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReloadUnderLoadIT {
   private static final int CLIENTS = 64;
   private static final int RELOADS = 50;
+  private static final int ANSWERS_PER_GENERATION = 500;
 
   @TempDir Path workDir;
 
@@ -45,6 +48,11 @@ class ReloadUnderLoadIT {
       load.start();
       List<Long> reloadMillis = new ArrayList<>();
       for (int i = 0; i < RELOADS; i++) {
+        // Let every generation serve real traffic before it is replaced.
+        long before = load.ok();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> load.ok() >= before + ANSWERS_PER_GENERATION);
         ReloadOutcome outcome = harness.install(i % 2 == 0 ? Fixture.V2 : Fixture.V1);
         assertThat(outcome.activated()).as(outcome.describe()).isTrue();
         reloadMillis.add(outcome.timings().total().toMillis());

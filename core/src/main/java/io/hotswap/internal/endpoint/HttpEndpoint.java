@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpEndpoint implements Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
+  private static final AtomicInteger SHARED_RANDOM_PORT = new AtomicInteger(1);
 
   private final Vertx vertx;
   private final EndpointSpec.Http spec;
@@ -75,14 +77,20 @@ public final class HttpEndpoint implements Endpoint {
 
   @Override
   public Future<Void> open() {
-    // Lane 0 binds first; with port 0 the others then share the port it got.
-    return listen(0, spec.options())
+    HttpServerOptions options = spec.options();
+    if (options.getPort() == 0) {
+      // Vert.x shares a port between servers only when it is known up front; a negative port
+      // asks for a random port shared by every server that names the same negative number.
+      options.setPort(-SHARED_RANDOM_PORT.getAndIncrement());
+    }
+    // Lane 0 binds first (the host makes the first bind); the other lanes join its port.
+    return listen(0, options)
         .compose(
             actualPort -> {
               port = actualPort;
               List<Future<Integer>> others = new ArrayList<>();
               for (int lane = 1; lane < lanes.size(); lane++) {
-                others.add(listen(lane, spec.options().setPort(actualPort)));
+                others.add(listen(lane, options));
               }
               return Future.all(others);
             })

@@ -31,6 +31,7 @@ final class GenerationInstance implements Deployable {
   private final InstanceBindings bindings;
   private ContextInternal pinned;
   private Deployable entry;
+  private volatile Throwable startFailure;
 
   GenerationInstance(
       Class<? extends Deployable> entryClass,
@@ -64,20 +65,31 @@ final class GenerationInstance implements Deployable {
             started.tryFail(failure);
           }
         });
+    // A failed start is reported to the supervisor, not to Vert.x: Vert.x 5.0.7 never removes a
+    // deployment whose start failed from DefaultDeploymentManager#deploying, which would pin the
+    // generation's classloader for the life of the Vert.x instance. So the deployment always
+    // succeeds from Vert.x's point of view, and the supervisor undeploys it when any instance
+    // failed (undeploy then closes the instance's contexts, timers and consumers as usual).
     return started
         .future()
         .timeout(startTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .recover(
-            failure ->
-                Future.failedFuture(
-                    failure instanceof java.util.concurrent.TimeoutException
+        .transform(
+            result -> {
+              bindings.seal();
+              if (result.failed()) {
+                Throwable cause = result.cause();
+                startFailure =
+                    cause instanceof java.util.concurrent.TimeoutException
                         ? new StartTimeoutException(
                             entryClass.getName()
                                 + " did not finish starting within "
                                 + startTimeout.toMillis()
                                 + " ms (start timeout)")
-                        : failure))
-        .andThen(done -> bindings.seal());
+                        : cause;
+                entry = null;
+              }
+              return pinned.succeededFuture();
+            });
   }
 
   private static void settle(Promise<Object> started, Throwable failure) {
@@ -110,6 +122,11 @@ final class GenerationInstance implements Deployable {
               pinned.remove(Bindings.CONTEXT_KEY);
               entry = null;
             });
+  }
+
+  /** Why the entry failed to start, or {@code null} when it started. */
+  Throwable startFailure() {
+    return startFailure;
   }
 
   /** The bindings this instance made. */

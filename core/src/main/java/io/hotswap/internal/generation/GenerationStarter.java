@@ -99,6 +99,9 @@ final class GenerationStarter {
                 }
               }
               generation.started(deployed, ledger);
+              if (firstFailure == null) {
+                firstFailure = firstStartFailure(instances);
+              }
               if (firstFailure != null) {
                 Throwable cause = firstFailure;
                 return undeployAll(deployed).transform(ignored -> Future.failedFuture(cause));
@@ -109,6 +112,17 @@ final class GenerationStarter {
                 return undeployAll(deployed).transform(ignored -> Future.failedFuture(invalid));
               }
             });
+  }
+
+  private static Throwable firstStartFailure(List<GenerationInstance> instances) {
+    synchronized (instances) {
+      for (GenerationInstance instance : instances) {
+        if (instance.startFailure() != null) {
+          return instance.startFailure();
+        }
+      }
+    }
+    return null;
   }
 
   /** Undeploys {@code deploymentIds}, ignoring individual failures (they are logged by Vert.x). */

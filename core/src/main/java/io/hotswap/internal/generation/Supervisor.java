@@ -1,5 +1,6 @@
 package io.hotswap.internal.generation;
 
+import io.hotswap.GenerationException;
 import io.hotswap.GenerationInfo;
 import io.hotswap.GenerationState;
 import io.hotswap.HotSwapOptions;
@@ -172,11 +173,24 @@ public final class Supervisor {
             })
         .onComplete(
             started -> {
-              if (started.failed()) {
-                fail(generation, previous, started.cause(), began, phaseEnds, outcome);
-              } else {
-                phaseEnds[1] = System.nanoTime();
-                cutOver(generation, previous, started.result(), began, phaseEnds, outcome);
+              try {
+                if (started.failed()) {
+                  fail(generation, previous, started.cause(), began, phaseEnds, outcome);
+                } else {
+                  phaseEnds[1] = System.nanoTime();
+                  cutOver(generation, previous, started.result(), began, phaseEnds, outcome);
+                }
+              } catch (RuntimeException | Error bug) {
+                // Every caller must get an outcome, even if the supervisor itself is broken.
+                LOG.error("{}: reload failed inside the supervisor", generation.label(), bug);
+                outcome.tryComplete(
+                    new ReloadOutcome(
+                        ReloadOutcome.Status.FAILED,
+                        generation.id(),
+                        previous == null ? 0 : previous.id(),
+                        "",
+                        ReloadTimings.NONE,
+                        Optional.of(GenerationException.detach(bug))));
               }
             });
     return outcome.future();
@@ -224,7 +238,7 @@ public final class Supervisor {
       long began,
       long[] phaseEnds,
       Promise<ReloadOutcome> outcome) {
-    Throwable reported = unwrap(cause);
+    Throwable reported = GenerationException.detach(unwrap(cause));
     generation.failed(reported.toString());
     LOG.error(
         "{} FAILED, {}: {}",
@@ -235,7 +249,7 @@ public final class Supervisor {
     changed(generation);
     retirement.release(generation);
     long loaded = phaseEnds[0] == 0 ? System.nanoTime() : phaseEnds[0];
-    outcome.complete(
+    outcome.tryComplete(
         new ReloadOutcome(
             ReloadOutcome.Status.FAILED,
             generation.id(),
