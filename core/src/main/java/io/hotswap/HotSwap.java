@@ -45,6 +45,16 @@ public interface HotSwap {
    */
   Future<ReloadOutcome> reload(String trigger);
 
+  /**
+   * Asks for a reload that is skipped, with an {@link ReloadOutcome.Status#UNCHANGED} outcome, when
+   * the code source's content hash equals the active generation's: what the file watch uses, so a
+   * touch or an identical rebuild changes nothing.
+   */
+  Future<ReloadOutcome> reloadIfChanged(String trigger);
+
+  /** Generations with their traffic counts, endpoints, and the recent reloads. */
+  Future<StatusReport> status();
+
   /** The generations this instance knows of, oldest first, as a snapshot of their state. */
   List<GenerationInfo> generations();
 
@@ -70,6 +80,13 @@ public interface HotSwap {
    * the thread that made the change; it must return quickly.
    */
   void addListener(Consumer<GenerationInfo> listener);
+
+  /**
+   * Runs {@code action} after a stop asked for by a management trigger (the JMX {@code stop}
+   * operation, {@code bin/hotswap stop}, SIGTERM or SIGINT) has closed this instance. The generic
+   * host of {@code bin/hotswap run} exits the JVM there; an embedding application decides.
+   */
+  void onStop(Runnable action);
 
   /** The options this instance was created with. */
   HotSwapOptions options();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,12 @@ import java.util.Set;
  *     instance
  * @param allowWritableCodeSource accept a code source that users other than its owner may write
  * @param applicationName the name in logs and management views
+ * @param watch reload when the code source changes (a settled change whose content hash differs)
+ * @param watchQuietPeriod how long the code source must stay quiet before a change counts
+ * @param watchTriggerFile with a watch, react only to changes of this file (the build touches it
+ *     when done)
+ * @param jmx register the MXBean {@code io.hotswap:type=HotSwap,name=<applicationName>}
+ * @param signals USR2/HUP reload, TERM/INT stop gracefully (then the stop actions run)
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -34,7 +41,12 @@ public record HotSwapOptions(
     int maxDraining,
     int lanes,
     boolean allowWritableCodeSource,
-    String applicationName) {
+    String applicationName,
+    boolean watch,
+    Duration watchQuietPeriod,
+    Optional<Path> watchTriggerFile,
+    boolean jmx,
+    boolean signals) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -57,6 +69,8 @@ public record HotSwapOptions(
       throw new IllegalArgumentException("lanes must be 0 (all event loops) or more: " + lanes);
     }
     Objects.requireNonNull(applicationName, "applicationName");
+    requirePositive(watchQuietPeriod, "watchQuietPeriod");
+    Objects.requireNonNull(watchTriggerFile, "watchTriggerFile");
   }
 
   /** Starts options for the code source at {@code codeSource}. */
@@ -82,6 +96,11 @@ public record HotSwapOptions(
     private int lanes;
     private boolean allowWritableCodeSource;
     private String applicationName = "app";
+    private boolean watch;
+    private Duration watchQuietPeriod = Duration.ofMillis(300);
+    private Path watchTriggerFile;
+    private boolean jmx = true;
+    private boolean signals;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -141,6 +160,36 @@ public record HotSwapOptions(
       return this;
     }
 
+    /** Reloads when the code source changes; off by default. */
+    public Builder watch(boolean watch) {
+      this.watch = watch;
+      return this;
+    }
+
+    /** Quiet period of the watch: a build writing many files causes one reload; 300 ms. */
+    public Builder watchQuietPeriod(Duration quietPeriod) {
+      this.watchQuietPeriod = quietPeriod;
+      return this;
+    }
+
+    /** With a watch, reloads only when {@code triggerFile} is touched (none by default). */
+    public Builder watchTriggerFile(Path triggerFile) {
+      this.watchTriggerFile = triggerFile;
+      return this;
+    }
+
+    /** Registers the MXBean; on by default. */
+    public Builder jmx(boolean jmx) {
+      this.jmx = jmx;
+      return this;
+    }
+
+    /** Handles USR2/HUP (reload) and TERM/INT (graceful stop); off by default. */
+    public Builder signals(boolean signals) {
+      this.signals = signals;
+      return this;
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -153,7 +202,12 @@ public record HotSwapOptions(
           maxDraining,
           lanes,
           allowWritableCodeSource,
-          applicationName);
+          applicationName,
+          watch,
+          watchQuietPeriod,
+          Optional.ofNullable(watchTriggerFile),
+          jmx,
+          signals);
     }
   }
 }

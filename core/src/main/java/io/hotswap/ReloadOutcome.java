@@ -30,7 +30,12 @@ public record ReloadOutcome(
     /** The new generation failed before it took traffic; the previous one keeps serving. */
     FAILED,
     /** The reload was not attempted (too many generations draining, or closing). */
-    REFUSED
+    REFUSED,
+    /**
+     * Nothing to do: the reload was asked for only if the code changed, and the snapshot has the
+     * active generation's content hash.
+     */
+    UNCHANGED
   }
 
   /** Whether the new generation took over. */
@@ -55,6 +60,8 @@ public record ReloadOutcome(
               generation, previous, failure.map(Throwable::toString).orElse("unknown cause"));
       case REFUSED ->
           "reload REFUSED: " + failure.map(Throwable::getMessage).orElse("no reason given");
+      case UNCHANGED ->
+          String.format("reload skipped: snapshot %s is what gen-%d runs", snapshotId, previous);
     };
   }
 

@@ -5,15 +5,20 @@ import io.hotswap.GenerationInfo;
 import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
+import io.hotswap.StatusReport;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EventBusEndpoint;
 import io.hotswap.internal.endpoint.HttpEndpoint;
 import io.hotswap.internal.endpoint.Lanes;
 import io.hotswap.internal.generation.Supervisor;
+import io.hotswap.loader.CodeSource;
+import io.hotswap.loader.CodeSourceWatcher;
 import io.hotswap.loader.LoaderTracker;
+import io.hotswap.management.HotSwapManagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +44,10 @@ public final class HotSwapInstance implements HotSwap {
   private volatile List<Endpoint> endpoints = List.of();
   private volatile Supervisor supervisor;
   private volatile LoaderTracker tracker;
+  private final List<Runnable> stopActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile HotSwapManagement management;
+  private volatile CodeSourceWatcher watcher;
 
   /** Use {@link HotSwap#create}. */
   public HotSwapInstance(Vertx vertx, HotSwapOptions options) {
@@ -80,7 +89,70 @@ public final class HotSwapInstance implements HotSwap {
         options.applicationName(),
         options.codeSource(),
         lanes.size());
-    return Future.all(opened).compose(all -> next.reload("start"));
+    return Future.all(opened)
+        .compose(all -> next.reload("start"))
+        .andThen(
+            first -> {
+              if (first.succeeded()) {
+                startTriggers();
+              }
+            });
+  }
+
+  private void startTriggers() {
+    if (options.jmx()) {
+      try {
+        management = HotSwapManagement.register(this, this::requestStop);
+      } catch (RuntimeException e) {
+        LOG.error("{}: no JMX management: {}", options.applicationName(), e.getMessage());
+      }
+    }
+    if (options.signals()) {
+      SignalTriggers.install(options.applicationName(), () -> reload("signal"), this::requestStop);
+    }
+    if (options.watch()) {
+      try {
+        watcher =
+            CodeSourceWatcher.start(
+                CodeSource.of(options.codeSource(), options.allowWritableCodeSource()),
+                new CodeSourceWatcher.WatchOptions(
+                    options.watchQuietPeriod(), options.watchTriggerFile()),
+                () -> reloadIfChanged("watch"));
+      } catch (IOException | RuntimeException e) {
+        LOG.error(
+            "{}: cannot watch {}; reload with the other triggers",
+            options.applicationName(),
+            options.codeSource(),
+            e);
+      }
+    }
+  }
+
+  /** A management trigger asked to stop: close, then run the stop actions once. */
+  private void requestStop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info(
+        "{}: stopping (drain timeout {} ms)",
+        options.applicationName(),
+        options.drainTimeout().toMillis());
+    close()
+        .onComplete(
+            closed -> {
+              for (Runnable action : stopActions) {
+                try {
+                  action.run();
+                } catch (RuntimeException e) {
+                  LOG.warn("{}: a stop action failed", options.applicationName(), e);
+                }
+              }
+            });
+  }
+
+  @Override
+  public void onStop(Runnable action) {
+    stopActions.add(action);
   }
 
   @Override
@@ -121,6 +193,24 @@ public final class HotSwapInstance implements HotSwap {
   }
 
   @Override
+  public Future<ReloadOutcome> reloadIfChanged(String trigger) {
+    Supervisor current = supervisor;
+    if (current == null) {
+      return Future.failedFuture(new IllegalStateException("start() has not been called"));
+    }
+    return current.reloadIfChanged(trigger);
+  }
+
+  @Override
+  public Future<StatusReport> status() {
+    Supervisor current = supervisor;
+    if (current == null) {
+      return Future.failedFuture(new IllegalStateException("start() has not been called"));
+    }
+    return current.status(endpoints);
+  }
+
+  @Override
   public Future<Integer> inFlight(long generation) {
     Supervisor current = supervisor;
     return current == null ? Future.succeededFuture(0) : current.inFlight(generation);
@@ -149,6 +239,14 @@ public final class HotSwapInstance implements HotSwap {
     Supervisor current = supervisor;
     if (current == null) {
       return Future.succeededFuture();
+    }
+    CodeSourceWatcher watching = watcher;
+    if (watching != null) {
+      watching.close();
+    }
+    HotSwapManagement managed = management;
+    if (managed != null) {
+      managed.close();
     }
     return current
         .close()

@@ -20,6 +20,9 @@ public interface Endpoint {
   /** Whether generation code may bind a handler of {@code kind} to this endpoint. */
   boolean accepts(Binding.HandlerKind kind);
 
+  /** The endpoint's kind, address and open connections now. */
+  io.hotswap.StatusReport.EndpointStatus status();
+
   /** Binds the sockets or consumers on every lane; the host makes the first bind. */
   Future<Void> open();
 

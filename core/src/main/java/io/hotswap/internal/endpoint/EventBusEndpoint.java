@@ -1,6 +1,7 @@
 package io.hotswap.internal.endpoint;
 
 import io.hotswap.EndpointSpec;
+import io.hotswap.StatusReport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -63,6 +64,11 @@ public final class EventBusEndpoint implements Endpoint {
   @Override
   public boolean accepts(Binding.HandlerKind kind) {
     return kind == Binding.HandlerKind.MESSAGES || kind == Binding.HandlerKind.REQUESTS;
+  }
+
+  @Override
+  public StatusReport.EndpointStatus status() {
+    return new StatusReport.EndpointStatus(spec.name(), "event-bus", spec.address(), 0);
   }
 
   @Override

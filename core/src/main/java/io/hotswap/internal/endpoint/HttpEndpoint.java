@@ -1,6 +1,7 @@
 package io.hotswap.internal.endpoint;
 
 import io.hotswap.EndpointSpec;
+import io.hotswap.StatusReport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -43,6 +44,7 @@ public final class HttpEndpoint implements Endpoint {
   private final Lanes lanes;
   private final ActiveBindings active;
   private final List<HttpServer> servers = new ArrayList<>();
+  private final AtomicInteger openConnections = new AtomicInteger();
   private volatile int port = -1;
 
   /** Creates the endpoint; nothing is bound until {@link #open()}. */
@@ -73,6 +75,12 @@ public final class HttpEndpoint implements Endpoint {
   /** The bound port, or -1 before {@link #open()} completed. */
   public int port() {
     return port;
+  }
+
+  @Override
+  public StatusReport.EndpointStatus status() {
+    return new StatusReport.EndpointStatus(
+        spec.name(), "http", Integer.toString(port), openConnections.get());
   }
 
   @Override
@@ -114,6 +122,11 @@ public final class HttpEndpoint implements Endpoint {
             servers.add(server);
           }
           server
+              .connectionHandler(
+                  connection -> {
+                    openConnections.incrementAndGet();
+                    connection.closeHandler(closed -> openConnections.decrementAndGet());
+                  })
               .requestHandler(request -> dispatch(request, lane))
               .listen()
               .map(HttpServer::actualPort)

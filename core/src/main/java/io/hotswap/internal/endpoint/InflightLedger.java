@@ -58,14 +58,23 @@ public final class InflightLedger {
 
   /** Completes with the number of exchanges in flight now, summed over the lanes. */
   public Future<Integer> count() {
-    List<Future<Integer>> counts = new ArrayList<>(ledgers.length);
+    return sumOverLanes(ledger -> (long) ledger.count()).map(Long::intValue);
+  }
+
+  /** Completes with the number of exchanges ever dispatched, summed over the lanes. */
+  public Future<Long> served() {
+    return sumOverLanes(LaneLedger::served);
+  }
+
+  private Future<Long> sumOverLanes(java.util.function.ToLongFunction<LaneLedger> reading) {
+    List<Future<Long>> values = new ArrayList<>(ledgers.length);
     for (int i = 0; i < ledgers.length; i++) {
-      Promise<Integer> promise = Promise.promise();
+      Promise<Long> promise = Promise.promise();
       LaneLedger ledger = ledgers[i];
-      lanes.execute(i, () -> promise.complete(ledger.count()));
-      counts.add(promise.future());
+      lanes.execute(i, () -> promise.complete(reading.applyAsLong(ledger)));
+      values.add(promise.future());
     }
-    return Future.all(counts)
-        .map(all -> all.<Integer>list().stream().mapToInt(Integer::intValue).sum());
+    return Future.all(values)
+        .map(all -> all.<Long>list().stream().mapToLong(Long::longValue).sum());
   }
 }

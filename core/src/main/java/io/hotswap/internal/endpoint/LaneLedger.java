@@ -10,6 +10,7 @@ package io.hotswap.internal.endpoint;
 final class LaneLedger {
   private final Exchange head = new Sentinel();
   private int count;
+  private long served;
   private Runnable onDrained;
 
   LaneLedger() {
@@ -25,6 +26,7 @@ final class LaneLedger {
     head.previous.next = exchange;
     head.previous = exchange;
     count++;
+    served++;
   }
 
   /** Called by {@link Exchange#done()}. */
@@ -40,6 +42,11 @@ final class LaneLedger {
   /** The number of exchanges in flight. */
   int count() {
     return count;
+  }
+
+  /** The number of exchanges ever counted on this lane. */
+  long served() {
+    return served;
   }
 
   /** Runs {@code callback} once nothing is in flight: now, or when the last exchange ends. */

@@ -46,9 +46,13 @@ final class CodeLoader {
     this.hostLoader = hostLoader;
   }
 
-  /** Loads generation {@code generation}; any failure means the generation FAILED. */
-  LoadedCode load(long generation) throws IOException, ClassDefinitionException {
-    Snapshot snapshot = snapshotter().take();
+  /** Takes a snapshot of the code source (incremental: only changed files are read). */
+  Snapshot snapshot() throws IOException {
+    return snapshotter().take();
+  }
+
+  /** Loads generation {@code generation} from {@code snapshot}; any failure means FAILED. */
+  LoadedCode load(long generation, Snapshot snapshot) throws ClassDefinitionException, IOException {
     GenerationClassLoader loader =
         new GenerationClassLoader(generation, snapshot, hostLoader, policy);
     loader.defineAll();

@@ -29,6 +29,7 @@ public final class Generation {
   private volatile Instant activatedAt;
   private volatile Instant retiredAt;
   private volatile long cancelledAtDrain;
+  private volatile long served;
   private volatile Duration timeToCollection;
   private volatile String failure;
 
@@ -86,6 +87,16 @@ public final class Generation {
 
   void cancelledAtDrain(long cancelled) {
     cancelledAtDrain = cancelled;
+  }
+
+  /** Records the final count of requests and messages it served, before it is released. */
+  void served(long count) {
+    served = count;
+  }
+
+  /** Requests and messages served, as recorded at retirement (0 while active). */
+  long servedAtRetirement() {
+    return served;
   }
 
   void failed(String cause) {

@@ -12,51 +12,53 @@ import java.util.function.Function;
  * <p>Thread-safe: {@link #submit} may be called from any thread.
  */
 final class ReloadQueue {
-  private final Function<String, Future<ReloadOutcome>> runner;
+  private final Function<ReloadRequest, Future<ReloadOutcome>> runner;
   private final Object lock = new Object();
   private boolean running;
   private Promise<ReloadOutcome> followUp;
-  private String followUpTrigger;
+  private ReloadRequest followUpRequest;
 
   /** {@code runner} runs one reload; its future must not fail (failures are outcomes). */
-  ReloadQueue(Function<String, Future<ReloadOutcome>> runner) {
+  ReloadQueue(Function<ReloadRequest, Future<ReloadOutcome>> runner) {
     this.runner = runner;
   }
 
   /** Runs a reload now, or joins the follow-up of the one that is running. */
-  Future<ReloadOutcome> submit(String trigger) {
+  Future<ReloadOutcome> submit(ReloadRequest request) {
     synchronized (lock) {
       if (running) {
         if (followUp == null) {
           followUp = Promise.promise();
-          followUpTrigger = trigger;
+          followUpRequest = request;
+        } else {
+          followUpRequest = followUpRequest.merge(request);
         }
         return followUp.future();
       }
       running = true;
     }
-    return run(trigger);
+    return run(request);
   }
 
-  private Future<ReloadOutcome> run(String trigger) {
-    Future<ReloadOutcome> outcome = runner.apply(trigger);
+  private Future<ReloadOutcome> run(ReloadRequest request) {
+    Future<ReloadOutcome> outcome = runner.apply(request);
     outcome.onComplete(done -> next());
     return outcome;
   }
 
   private void next() {
     Promise<ReloadOutcome> waiting;
-    String trigger;
+    ReloadRequest request;
     synchronized (lock) {
       if (followUp == null) {
         running = false;
         return;
       }
       waiting = followUp;
-      trigger = followUpTrigger;
+      request = followUpRequest;
       followUp = null;
-      followUpTrigger = null;
+      followUpRequest = null;
     }
-    run(trigger).onComplete(waiting);
+    run(request).onComplete(waiting);
   }
 }

@@ -72,6 +72,7 @@ final class Retirement {
             })
         .recover(timeout -> cancelInFlight(generation, ledger))
         .compose(v -> starter.undeployAll(generation.deploymentIds()))
+        .compose(v -> ledger.served().onSuccess(generation::served).<Void>mapEmpty())
         .onComplete(
             undeployed -> {
               releaseAndTrack(generation, true);

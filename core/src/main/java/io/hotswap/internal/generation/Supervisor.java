@@ -6,17 +6,22 @@ import io.hotswap.GenerationState;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.ReloadOutcome.ReloadTimings;
+import io.hotswap.ReloadRecord;
+import io.hotswap.StatusReport;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.internal.endpoint.Lanes;
 import io.hotswap.loader.LoaderTracker;
 import io.hotswap.loader.ParentFirstPolicy;
+import io.hotswap.loader.Snapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -50,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class Supervisor {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
   private static final int HISTORY = 64;
+  private static final int RELOAD_HISTORY = 32;
 
   private final HotSwapOptions options;
   private final ContextInternal hostContext;
@@ -60,6 +66,8 @@ public final class Supervisor {
   private final ExecutorService blocking;
   private final ReloadQueue queue = new ReloadQueue(this::runReload);
   private final Deque<Generation> history = new ArrayDeque<>();
+  private final Deque<ReloadRecord> reloads = new ArrayDeque<>();
+  private long reloadCount;
   private final List<Consumer<GenerationInfo>> listeners = new CopyOnWriteArrayList<>();
   private long nextId = 1;
   private volatile Generation current;
@@ -102,7 +110,12 @@ public final class Supervisor {
 
   /** Asks for a reload; see {@code HotSwap#reload(String)}. Never fails. */
   public Future<ReloadOutcome> reload(String trigger) {
-    return queue.submit(trigger);
+    return queue.submit(new ReloadRequest(trigger, false));
+  }
+
+  /** Asks for a reload that is skipped (UNCHANGED) when the code's content hash is the same. */
+  public Future<ReloadOutcome> reloadIfChanged(String trigger) {
+    return queue.submit(new ReloadRequest(trigger, true));
   }
 
   /** Called with a value snapshot on every lifecycle change of every generation. */
@@ -125,12 +138,53 @@ public final class Supervisor {
     return generation == null ? Optional.empty() : Optional.of(generation.info());
   }
 
+  /** Everything status views show; completes once every lane answered. */
+  public Future<StatusReport> status(List<Endpoint> endpoints) {
+    List<Generation> generations;
+    synchronized (history) {
+      generations = new ArrayList<>(history);
+    }
+    List<Future<StatusReport.GenerationStatus>> statuses = new ArrayList<>();
+    for (Generation generation : generations) {
+      InflightLedger ledger = generation.ledger();
+      if (ledger == null) {
+        statuses.add(
+            Future.succeededFuture(
+                new StatusReport.GenerationStatus(
+                    generation.info(), 0, generation.servedAtRetirement())));
+      } else {
+        statuses.add(
+            ledger
+                .count()
+                .compose(
+                    inFlight ->
+                        ledger
+                            .served()
+                            .map(
+                                served ->
+                                    new StatusReport.GenerationStatus(
+                                        generation.info(), inFlight, served))));
+      }
+    }
+    List<StatusReport.EndpointStatus> endpointStatus = new ArrayList<>();
+    endpoints.forEach(endpoint -> endpointStatus.add(endpoint.status()));
+    return Future.all(statuses)
+        .map(
+            all ->
+                new StatusReport(
+                    options.applicationName(),
+                    all.list(),
+                    endpointStatus,
+                    reloads(),
+                    reloadCount()));
+  }
+
   /** The in-flight count of generation {@code id}; 0 when it has no ledger (any more). */
   public Future<Integer> inFlight(long id) {
     synchronized (history) {
       for (Generation generation : history) {
         if (generation.id() == id) {
-          io.hotswap.internal.endpoint.InflightLedger ledger = generation.ledger();
+          InflightLedger ledger = generation.ledger();
           return ledger == null ? Future.succeededFuture(0) : ledger.count();
         }
       }
@@ -138,28 +192,59 @@ public final class Supervisor {
     return Future.succeededFuture(0);
   }
 
-  private Future<ReloadOutcome> runReload(String trigger) {
+  private Future<ReloadOutcome> runReload(ReloadRequest request) {
     long began = System.nanoTime();
+    Instant requestedAt = Instant.now();
     if (closing) {
-      return Future.succeededFuture(refused("the instance is closing"));
+      return recorded(requestedAt, request, refused("the instance is closing"));
     }
     long draining = countDraining();
     if (draining >= options.maxDraining()) {
-      return Future.succeededFuture(
+      return recorded(
+          requestedAt,
+          request,
           refused(
               draining
                   + " generations are still draining (maxDraining "
                   + options.maxDraining()
                   + "); retry when one has retired"));
     }
-    Generation generation = new Generation(nextId++, trigger);
     Generation previous = current;
+    Promise<ReloadOutcome> outcome = hostContext.promise();
+    onBlockingThread(codeLoader::snapshot)
+        .onComplete(
+            snapshot -> {
+              if (snapshot.failed()) {
+                // No snapshot, no generation: report it like a failed load.
+                Generation generation = newGeneration(request.trigger());
+                fail(generation, previous, snapshot.cause(), began, new long[2], outcome);
+              } else if (request.onlyIfChanged()
+                  && previous != null
+                  && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
+                outcome.complete(unchanged(previous));
+              } else {
+                load(newGeneration(request.trigger()), previous, snapshot.result(), began, outcome);
+              }
+            });
+    return outcome.future().andThen(done -> remember(requestedAt, request, done.result()));
+  }
+
+  private Generation newGeneration(String trigger) {
+    Generation generation = new Generation(nextId++, trigger);
     remember(generation);
     LOG.info("{} LOADING (trigger: {})", generation.label(), trigger);
     changed(generation);
-    Promise<ReloadOutcome> outcome = hostContext.promise();
+    return generation;
+  }
+
+  private void load(
+      Generation generation,
+      Generation previous,
+      Snapshot snapshot,
+      long began,
+      Promise<ReloadOutcome> outcome) {
     long[] phaseEnds = new long[2];
-    onBlockingThread(() -> codeLoader.load(generation.id()))
+    onBlockingThread(() -> codeLoader.load(generation.id(), snapshot))
         .compose(
             code -> {
               phaseEnds[0] = System.nanoTime();
@@ -193,7 +278,51 @@ public final class Supervisor {
                         Optional.of(GenerationException.detach(bug))));
               }
             });
-    return outcome.future();
+  }
+
+  private ReloadOutcome unchanged(Generation active) {
+    String snapshotId = active.info().snapshotId();
+    LOG.info("reload skipped: snapshot {} is what {} runs", snapshotId, active.label());
+    return new ReloadOutcome(
+        ReloadOutcome.Status.UNCHANGED,
+        active.id(),
+        active.id(),
+        snapshotId,
+        ReloadTimings.NONE,
+        Optional.empty());
+  }
+
+  private Future<ReloadOutcome> recorded(
+      Instant requestedAt, ReloadRequest request, ReloadOutcome outcome) {
+    remember(requestedAt, request, outcome);
+    return Future.succeededFuture(outcome);
+  }
+
+  private void remember(Instant requestedAt, ReloadRequest request, ReloadOutcome outcome) {
+    if (outcome == null) {
+      return;
+    }
+    synchronized (reloads) {
+      reloads.addLast(new ReloadRecord(requestedAt, request.trigger(), outcome));
+      while (reloads.size() > RELOAD_HISTORY) {
+        reloads.removeFirst();
+      }
+      reloadCount++;
+    }
+  }
+
+  /** The most recent reloads, oldest first. */
+  public List<ReloadRecord> reloads() {
+    synchronized (reloads) {
+      return List.copyOf(reloads);
+    }
+  }
+
+  /** How many reloads ended (any outcome) since start. */
+  public long reloadCount() {
+    synchronized (reloads) {
+      return reloadCount;
+    }
   }
 
   private void cutOver(
@@ -289,7 +418,7 @@ public final class Supervisor {
   }
 
   private void reportShadowsLater(long generation, LoadedCode code) {
-    io.hotswap.loader.Snapshot snapshot = code.snapshot();
+    Snapshot snapshot = code.snapshot();
     blocking.execute(
         () -> {
           try {
@@ -356,7 +485,7 @@ public final class Supervisor {
     closing = true;
     Promise<Void> closed = hostContext.promise();
     queue
-        .submit("close")
+        .submit(new ReloadRequest("close", false))
         .onComplete(
             ignored -> {
               Generation last = current;

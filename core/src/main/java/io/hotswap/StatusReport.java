@@ -1,0 +1,48 @@
+package io.hotswap;
+
+import java.util.List;
+
+/**
+ * Everything the status views show of one instance at one instant: generations with their in-flight
+ * and served counts, endpoints with their open connections, and the recent reloads. A value; it
+ * holds no reference to generation code.
+ *
+ * @param name the application name
+ * @param generations the known generations, oldest first
+ * @param endpoints the host endpoints
+ * @param recentReloads the most recent reloads, oldest first
+ * @param reloadCount how many reloads ended since start, whatever their outcome
+ */
+public record StatusReport(
+    String name,
+    List<GenerationStatus> generations,
+    List<EndpointStatus> endpoints,
+    List<ReloadRecord> recentReloads,
+    long reloadCount) {
+
+  /** Copies the lists. */
+  public StatusReport {
+    generations = List.copyOf(generations);
+    endpoints = List.copyOf(endpoints);
+    recentReloads = List.copyOf(recentReloads);
+  }
+
+  /**
+   * A generation with its traffic counts.
+   *
+   * @param info lifecycle facts
+   * @param inFlight requests and messages in flight now
+   * @param served requests and messages dispatched to it since it became active
+   */
+  public record GenerationStatus(GenerationInfo info, int inFlight, long served) {}
+
+  /**
+   * An endpoint and its load.
+   *
+   * @param name the endpoint's name
+   * @param kind {@code http}, {@code event-bus}, ...
+   * @param address the port or event-bus address it serves
+   * @param openConnections connections open now (0 for endpoints without connections)
+   */
+  public record EndpointStatus(String name, String kind, String address, int openConnections) {}
+}

@@ -1,0 +1,172 @@
+package io.hotswap.cli;
+
+import io.hotswap.EndpointSpec;
+import io.hotswap.HotSwap;
+import io.hotswap.HotSwapOptions;
+import io.hotswap.ReloadOutcome;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotswap run}: a generic host in the foreground. It serves the entry verticles of a code
+ * source behind an HTTP endpoint (named {@code http} unless told otherwise) and event-bus
+ * endpoints, with the MXBean and the signals on: USR2/HUP reload, TERM/INT (or {@code hotswap
+ * stop}) drain and exit 0.
+ */
+@Command(
+    name = "run",
+    description = "Run the entry verticles of a code source with hot reload (foreground).")
+final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--code",
+      required = true,
+      paramLabel = "<dir|jar>",
+      description = "Code source: a classes directory (optionally with lib/*.jar) or a jar.")
+  Path code;
+
+  @Option(
+      names = "--http",
+      paramLabel = "<port>",
+      defaultValue = "8080",
+      description =
+          "Port of the HTTP endpoint 'http' (0 picks a free one; default ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(
+      names = "--http-name",
+      defaultValue = "http",
+      description = "Name of the HTTP endpoint the code binds to (default ${DEFAULT-VALUE}).")
+  String httpName;
+
+  @Option(
+      names = "--event-bus",
+      paramLabel = "<name>=<address>",
+      description = "An event-bus endpoint; repeatable.")
+  List<String> eventBus = new ArrayList<>();
+
+  @Option(
+      names = "--name",
+      defaultValue = "app",
+      description = "Instance name (default ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(names = "--watch", description = "Reload when the code source changes.")
+  boolean watch;
+
+  @Option(
+      names = "--trigger-file",
+      paramLabel = "<file>",
+      description = "With --watch, reload only when this file is touched.")
+  Path triggerFile;
+
+  @Option(
+      names = "--quiet-period",
+      converter = DurationConverter.class,
+      defaultValue = "300ms",
+      description = "With --watch, how long the code must stay quiet (default ${DEFAULT-VALUE}).")
+  Duration quietPeriod;
+
+  @Option(
+      names = "--instances",
+      defaultValue = "0",
+      description = "Event loops (lanes) to serve on; 0 = all (default).")
+  int lanes;
+
+  @Option(
+      names = "--drain-timeout",
+      converter = DurationConverter.class,
+      defaultValue = "30s",
+      description = "Bound on a retiring generation's in-flight work (default ${DEFAULT-VALUE}).")
+  Duration drainTimeout;
+
+  @Option(
+      names = "--start-timeout",
+      converter = DurationConverter.class,
+      defaultValue = "30s",
+      description = "Bound on starting a generation (default ${DEFAULT-VALUE}).")
+  Duration startTimeout;
+
+  @Option(
+      names = "--parent-first",
+      paramLabel = "<package>",
+      description = "A package generations load from the host; repeatable.")
+  List<String> parentFirst = new ArrayList<>();
+
+  @Option(
+      names = "--allow-writable-code",
+      description = "Accept a code source that other users may write (refused by default).")
+  boolean allowWritableCode;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    HotSwapOptions.Builder options =
+        HotSwapOptions.builder(code)
+            .applicationName(name)
+            .endpoint(EndpointSpec.http(httpName, httpPort))
+            .lanes(lanes)
+            .drainTimeout(drainTimeout)
+            .startTimeout(startTimeout)
+            .allowWritableCodeSource(allowWritableCode)
+            .watch(watch)
+            .watchQuietPeriod(quietPeriod)
+            .signals(true)
+            .jmx(true);
+    if (triggerFile != null) {
+      options.watchTriggerFile(triggerFile);
+    }
+    for (String endpoint : eventBus) {
+      int split = endpoint.indexOf('=');
+      if (split <= 0 || split == endpoint.length() - 1) {
+        throw new HotSwapCli.UsageProblem("--event-bus takes <name>=<address>, not " + endpoint);
+      }
+      options.endpoint(
+          EndpointSpec.eventBus(endpoint.substring(0, split), endpoint.substring(split + 1)));
+    }
+    parentFirst.forEach(options::parentFirstPackage);
+
+    Vertx vertx = Vertx.vertx();
+    HotSwap hotSwap = HotSwap.create(vertx, options.build());
+    CountDownLatch stopped = new CountDownLatch(1);
+    hotSwap.onStop(() -> vertx.close().onComplete(closed -> stopped.countDown()));
+    ReloadOutcome first;
+    try {
+      first = hotSwap.start().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("cannot start: " + rootMessage(e), e);
+    }
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "hotswap '%s' (pid %d) serving http://localhost:%d/ from %s%n%s%n",
+            name,
+            ProcessHandle.current().pid(),
+            hotSwap.httpPort(httpName),
+            code.toAbsolutePath(),
+            first.describe());
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.toString();
+  }
+}

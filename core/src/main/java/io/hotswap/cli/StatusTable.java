@@ -1,0 +1,89 @@
+package io.hotswap.cli;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/** Renders the JSON status of an instance as human tables. Stateless. */
+final class StatusTable {
+  private StatusTable() {}
+
+  static String render(JsonObject status) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "hotswap '%s' (pid %d), %d reloads%n%n",
+            status.getString("name"),
+            status.getLong("pid"),
+            status.getLong("reloadCount")));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-5s %-10s %-13s %-9s %9s %9s  %-24s %s%n",
+            "GEN",
+            "STATE",
+            "SNAPSHOT",
+            "TRIGGER",
+            "IN-FLIGHT",
+            "SERVED",
+            "CREATED",
+            "NOTE"));
+    JsonArray generations = status.getJsonArray("generations");
+    for (int i = 0; i < generations.size(); i++) {
+      JsonObject generation = generations.getJsonObject(i);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-5d %-10s %-13s %-9s %9d %9d  %-24s %s%n",
+              generation.getLong("id"),
+              generation.getString("state"),
+              generation.getString("snapshotId"),
+              generation.getString("trigger"),
+              generation.getInteger("inFlight"),
+              generation.getLong("served"),
+              generation.getString("createdAt"),
+              note(generation)));
+    }
+    out.append(
+        String.format(
+            Locale.ROOT, "%n%-16s %-10s %-24s %s%n", "ENDPOINT", "KIND", "ADDRESS", "OPEN"));
+    JsonArray endpoints = status.getJsonArray("endpoints");
+    for (int i = 0; i < endpoints.size(); i++) {
+      JsonObject endpoint = endpoints.getJsonObject(i);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-16s %-10s %-24s %d%n",
+              endpoint.getString("name"),
+              endpoint.getString("kind"),
+              endpoint.getString("address"),
+              endpoint.getInteger("openConnections")));
+    }
+    out.append(String.format(Locale.ROOT, "%nRECENT RELOADS%n"));
+    JsonArray reloads = status.getJsonArray("recentReloads");
+    for (int i = 0; i < reloads.size(); i++) {
+      JsonObject reload = reloads.getJsonObject(i);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-24s %-8s %s%n",
+              reload.getString("requestedAt"),
+              reload.getString("trigger"),
+              reload.getString("description")));
+    }
+    return out.toString();
+  }
+
+  private static String note(JsonObject generation) {
+    if (generation.getString("failure") != null) {
+      return generation.getString("failure");
+    }
+    Long collected = generation.getLong("collectedAfterMillis");
+    if (collected != null) {
+      return "loader collected " + collected + " ms after retiring";
+    }
+    long cancelled = generation.getLong("cancelledAtDrain");
+    return cancelled > 0 ? cancelled + " cancelled at the drain timeout" : "";
+  }
+}

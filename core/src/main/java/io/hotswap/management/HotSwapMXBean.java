@@ -1,0 +1,48 @@
+package io.hotswap.management;
+
+/**
+ * The management interface of one hotswap instance, registered as {@code
+ * io.hotswap:type=HotSwap,name=<name>} in the platform MBean server. Every attribute and result is
+ * of JMX open types, so any JMX client (jconsole, VisualVM, a script) can use it without hotswap
+ * classes on its classpath. A reload through JMX is the same reload as every other trigger.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface HotSwapMXBean {
+
+  /** The application name. */
+  String getName();
+
+  /** The id of the active generation, 0 when none is active. */
+  long getActiveGeneration();
+
+  /** The short snapshot id of the active generation, or an empty string. */
+  String getActiveSnapshotId();
+
+  /** How many reloads ended since start, whatever their outcome. */
+  long getReloadCount();
+
+  /** The last reload's one-line description, or an empty string. */
+  String getLastReloadOutcome();
+
+  /** The last reload's duration in milliseconds, or 0. */
+  long getLastReloadDurationMillis();
+
+  /** The known generations, oldest first. */
+  GenerationView[] getGenerations();
+
+  /** Reloads now and returns the outcome when the new generation serves or failed. */
+  ReloadView reload();
+
+  /** Reloads and returns the outcome as JSON (what {@code bin/hotswap reload --json} prints). */
+  String reloadJson();
+
+  /** The full status as JSON (what {@code bin/hotswap status --json} prints). */
+  String statusJson();
+
+  /**
+   * Stops the instance gracefully: retires the active generation (draining in-flight work within
+   * the drain timeout), closes the endpoints, then runs the host's stop action. Returns at once.
+   */
+  void stop();
+}

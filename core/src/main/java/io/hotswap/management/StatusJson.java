@@ -1,0 +1,80 @@
+package io.hotswap.management;
+
+import io.hotswap.GenerationInfo;
+import io.hotswap.ReloadOutcome;
+import io.hotswap.ReloadRecord;
+import io.hotswap.StatusReport;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The stable JSON forms of a status report and of a reload outcome: what {@code bin/hotswap status
+ * --json} and {@code reload --json} print. Field names only ever get added.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class StatusJson {
+  private StatusJson() {}
+
+  /** The JSON form of {@code report}. */
+  public static JsonObject of(StatusReport report) {
+    JsonArray generations = new JsonArray();
+    for (StatusReport.GenerationStatus generation : report.generations()) {
+      generations.add(
+          generation(generation.info())
+              .put("inFlight", generation.inFlight())
+              .put("served", generation.served()));
+    }
+    JsonArray endpoints = new JsonArray();
+    for (StatusReport.EndpointStatus endpoint : report.endpoints()) {
+      endpoints.add(
+          new JsonObject()
+              .put("name", endpoint.name())
+              .put("kind", endpoint.kind())
+              .put("address", endpoint.address())
+              .put("openConnections", endpoint.openConnections()));
+    }
+    JsonArray reloads = new JsonArray();
+    for (ReloadRecord reload : report.recentReloads()) {
+      reloads.add(
+          of(reload.outcome())
+              .put("requestedAt", reload.requestedAt().toString())
+              .put("trigger", reload.trigger()));
+    }
+    return new JsonObject()
+        .put("name", report.name())
+        .put("pid", ProcessHandle.current().pid())
+        .put("generations", generations)
+        .put("endpoints", endpoints)
+        .put("reloadCount", report.reloadCount())
+        .put("recentReloads", reloads);
+  }
+
+  /** The JSON form of {@code outcome}. */
+  public static JsonObject of(ReloadOutcome outcome) {
+    return new JsonObject()
+        .put("status", outcome.status().name())
+        .put("generation", outcome.generation())
+        .put("previous", outcome.previous())
+        .put("snapshotId", outcome.snapshotId())
+        .put("totalMillis", outcome.timings().total().toMillis())
+        .put("loadingMillis", outcome.timings().loading().toMillis())
+        .put("startingMillis", outcome.timings().starting().toMillis())
+        .put("failure", outcome.failure().map(Throwable::toString).orElse(null))
+        .put("description", outcome.describe());
+  }
+
+  private static JsonObject generation(GenerationInfo info) {
+    return new JsonObject()
+        .put("id", info.id())
+        .put("state", info.state().name())
+        .put("snapshotId", info.snapshotId())
+        .put("trigger", info.trigger())
+        .put("createdAt", info.createdAt().toString())
+        .put("activatedAt", info.activatedAt().map(Object::toString).orElse(null))
+        .put("retiredAt", info.retiredAt().map(Object::toString).orElse(null))
+        .put("cancelledAtDrain", info.cancelledAtDrain())
+        .put("collectedAfterMillis", info.timeToCollection().map(d -> d.toMillis()).orElse(null))
+        .put("failure", info.failure().orElse(null));
+  }
+}

@@ -1,0 +1,167 @@
+package io.hotswap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotswap.testing.Fixture;
+import io.hotswap.testing.HttpAnswer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line against a real second JVM: {@code run} in a child process, then {@code status},
+ * {@code reload} and {@code stop} from this JVM through the Attach API and JMX, and signals.
+ */
+class HotSwapCliIT {
+  @TempDir Path workDir;
+  private Vertx clientVertx;
+  private HttpClient client;
+  private final String name = "cli-it-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void clients() {
+    clientVertx = Vertx.vertx();
+    client = clientVertx.createHttpClient();
+  }
+
+  @AfterEach
+  void closeClients() {
+    io.hotswap.testing.Harness.await(clientVertx.close());
+  }
+
+  @Test
+  void runStatusReloadStop_againstARunningInstance_workEndToEnd() throws Exception {
+    Path code = workDir.resolve("code");
+    Fixture.install(Fixture.V1.compile(workDir), code);
+    try (HotSwapProcess instance = start(code)) {
+      assertThat(get(instance, "/").body()).isEqualTo("v1");
+
+      Result status = cli("status", "--json", "--name", name);
+      assertThat(status.exitCode()).as(status.text()).isZero();
+      JsonObject json = new JsonObject(status.out());
+      assertThat(json.getString("name")).isEqualTo(name);
+      assertThat(json.getLong("pid")).isEqualTo(instance.pid());
+      assertThat(json.getJsonArray("generations").getJsonObject(0).getString("state"))
+          .isEqualTo("ACTIVE");
+      assertThat(cli("status", "--name", name).out()).contains("ACTIVE").contains("ENDPOINT");
+
+      Fixture.install(Fixture.V2.compile(workDir), code);
+      Result reload = cli("reload", "--name", name);
+      assertThat(reload.exitCode()).as(reload.text()).isZero();
+      assertThat(reload.out()).contains("gen-2 ACTIVATED");
+      assertThat(get(instance, "/").body()).isEqualTo("v2");
+
+      Fixture.install(Fixture.TRUNCATED_CLASS.compile(workDir), code);
+      Result broken = cli("reload", "--json", "--name", name);
+      assertThat(broken.exitCode()).as(broken.text()).isEqualTo(1);
+      assertThat(new JsonObject(broken.out()).getString("status")).isEqualTo("FAILED");
+      assertThat(new JsonObject(broken.out()).getString("failure")).contains("ClassFormatError");
+      assertThat(get(instance, "/").body()).isEqualTo("v2");
+
+      Future<HttpAnswer> inFlight = getAsync(instance, "/slow?ms=5000");
+      awaitInFlight(2);
+      Result stop = cli("stop", "--name", name, "--timeout", "60s");
+      assertThat(stop.exitCode()).as(stop.text()).isZero();
+      HttpAnswer drained = io.hotswap.testing.Harness.await(inFlight);
+      assertThat(drained.status()).isEqualTo(200);
+      assertThat(drained.body()).isEqualTo("v2");
+      assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
+      assertThat(instance.output()).contains("stopped");
+    }
+  }
+
+  @Test
+  void cli_noSuchInstance_saysWhatItFoundAndExitsTwo() {
+    Result reload = cli("reload", "--name", "no-such-instance-" + name);
+    assertThat(reload.exitCode()).isEqualTo(2);
+    assertThat(reload.err()).contains("no running hotswap instance named");
+  }
+
+  @Test
+  void signals_usr2ReloadsAndTermStopsGracefully() throws Exception {
+    Path code = workDir.resolve("code");
+    Fixture.install(Fixture.V1.compile(workDir), code);
+    try (HotSwapProcess instance = start(code)) {
+      assertThat(get(instance, "/").body()).isEqualTo("v1");
+      Fixture.install(Fixture.V2.compile(workDir), code);
+
+      signal(instance, "USR2");
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get(instance, "/").body().equals("v2"));
+
+      Future<HttpAnswer> inFlight = getAsync(instance, "/slow?ms=5000");
+      awaitInFlight(2);
+      signal(instance, "TERM");
+      HttpAnswer drained = io.hotswap.testing.Harness.await(inFlight);
+      assertThat(drained.status()).isEqualTo(200);
+      assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
+    }
+  }
+
+  private void awaitInFlight(long generation) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              JsonObject status = new JsonObject(cli("status", "--json", "--name", name).out());
+              return status.getJsonArray("generations").stream()
+                  .map(JsonObject.class::cast)
+                  .anyMatch(g -> g.getLong("id") == generation && g.getInteger("inFlight") > 0);
+            });
+  }
+
+  private HotSwapProcess start(Path code) {
+    return HotSwapProcess.run(
+        workDir,
+        "--code",
+        code.toString(),
+        "--http",
+        "0",
+        "--http-name",
+        "api",
+        "--event-bus",
+        "greeter=greeter.address",
+        "--name",
+        name,
+        "--drain-timeout",
+        "20s");
+  }
+
+  private static void signal(HotSwapProcess instance, String signal) throws Exception {
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(instance.pid())).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+  }
+
+  private HttpAnswer get(HotSwapProcess instance, String path) {
+    return io.hotswap.testing.Harness.await(getAsync(instance, path));
+  }
+
+  private Future<HttpAnswer> getAsync(HotSwapProcess instance, String path) {
+    return io.hotswap.testing.Harness.get(client, instance.port(), path);
+  }
+
+  private static Result cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = HotSwapCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private record Result(int exitCode, String out, String err) {
+    String text() {
+      return "exit " + exitCode + "\nout: " + out + "\nerr: " + err;
+    }
+  }
+}
