@@ -42,7 +42,7 @@ final class StatusTable {
               generation.getString("trigger"),
               generation.getInteger("inFlight"),
               generation.getLong("served"),
-              generation.getString("createdAt"),
+              seconds(generation.getString("createdAt")),
               note(generation)));
     }
     out.append(
@@ -68,11 +68,20 @@ final class StatusTable {
           String.format(
               Locale.ROOT,
               "%-24s %-8s %s%n",
-              reload.getString("requestedAt"),
+              seconds(reload.getString("requestedAt")),
               reload.getString("trigger"),
               reload.getString("description")));
     }
     return out.toString();
+  }
+
+  /** An ISO-8601 instant cut to whole seconds, for a table cell. */
+  private static String seconds(String instant) {
+    return instant == null
+        ? ""
+        : java.time.Instant.parse(instant)
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString();
   }
 
   private static String note(JsonObject generation) {

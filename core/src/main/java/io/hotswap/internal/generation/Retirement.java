@@ -77,7 +77,7 @@ final class Retirement {
             undeployed -> {
               releaseAndTrack(generation, true);
               LOG.info(
-                  "{} RETIRED {} ms after cutover ({} cancelled at the drain timeout)",
+                  "{} RETIRED {} ms after it stopped taking traffic ({} cancelled at the drain timeout)",
                   generation.label(),
                   Duration.ofNanos(System.nanoTime() - began).toMillis(),
                   generation.info().cancelledAtDrain());

@@ -196,7 +196,14 @@ public final class Supervisor {
     long began = System.nanoTime();
     Instant requestedAt = Instant.now();
     if (closing) {
-      return recorded(requestedAt, request, refused("the instance is closing"));
+      return Future.succeededFuture(
+          new ReloadOutcome(
+              ReloadOutcome.Status.REFUSED,
+              0,
+              current == null ? 0 : current.id(),
+              "",
+              ReloadTimings.NONE,
+              Optional.of(new IllegalStateException("the instance is closing"))));
     }
     long draining = countDraining();
     if (draining >= options.maxDraining()) {
@@ -218,6 +225,12 @@ public final class Supervisor {
                 // No snapshot, no generation: report it like a failed load.
                 Generation generation = newGeneration(request.trigger());
                 fail(generation, previous, snapshot.cause(), began, new long[2], outcome);
+              } else if (request.onlyIfChanged() && snapshot.result().classNames().isEmpty()) {
+                // A build that cleans its output first: wait for the classes to come back.
+                outcome.complete(
+                    refused(
+                        "the code source has no classes (a build in progress?); a reload follows"
+                            + " when they are back"));
               } else if (request.onlyIfChanged()
                   && previous != null
                   && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
