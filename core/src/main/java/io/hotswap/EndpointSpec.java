@@ -10,7 +10,18 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe (the {@link HttpServerOptions} of an HTTP endpoint are copied).
  */
-public sealed interface EndpointSpec permits EndpointSpec.Http, EndpointSpec.EventBus {
+public sealed interface EndpointSpec
+    permits EndpointSpec.Http,
+        EndpointSpec.EventBus,
+        EndpointSpec.WebSocket,
+        EndpointSpec.Tcp,
+        EndpointSpec.Sse {
+
+  /**
+   * The default bound of bytes queued for one connection and not yet taken by its socket: past it
+   * the host closes the connection as too slow.
+   */
+  int DEFAULT_MAX_PENDING_BYTES = 1024 * 1024;
 
   /** The name generation code binds to. */
   String name();
@@ -28,6 +39,62 @@ public sealed interface EndpointSpec permits EndpointSpec.Http, EndpointSpec.Eve
   /** An event-bus endpoint: the host consumes {@code address} and dispatches each message. */
   static EventBus eventBus(String name, String address) {
     return new EventBus(name, address);
+  }
+
+  /**
+   * A WebSocket endpoint: the HTTP endpoint {@code http} hands it the upgrade requests on {@code
+   * path}; the host keeps each WebSocket open across reloads (a gateway, {@code reloadable =
+   * false}).
+   */
+  static WebSocket webSocket(String name, String http, String path) {
+    return new WebSocket(name, http, path, DEFAULT_MAX_PENDING_BYTES);
+  }
+
+  /** A TCP endpoint of newline-delimited messages on {@code port} (0 picks a free port). */
+  static Tcp tcp(String name, int port) {
+    return new Tcp(name, port, DEFAULT_MAX_PENDING_BYTES, 64 * 1024);
+  }
+
+  /**
+   * A server-sent-event endpoint: the HTTP endpoint {@code http} hands it the GET requests on
+   * {@code path}; the host answers with {@code text/event-stream} and keeps the stream open.
+   */
+  static Sse sse(String name, String http, String path) {
+    return new Sse(name, http, path, DEFAULT_MAX_PENDING_BYTES);
+  }
+
+  /** A WebSocket route on an HTTP endpoint. */
+  record WebSocket(String name, String http, String path, int maxPendingBytes)
+      implements EndpointSpec {
+    /** Validates the fields. */
+    public WebSocket {
+      requireName(name);
+      requireRoute(name, http, path);
+      requirePositive(name, maxPendingBytes);
+    }
+  }
+
+  /** A TCP server of newline-delimited messages. */
+  record Tcp(String name, int port, int maxPendingBytes, int maxLineBytes) implements EndpointSpec {
+    /** Validates the fields. */
+    public Tcp {
+      requireName(name);
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("TCP endpoint '" + name + "' has bad port " + port);
+      }
+      requirePositive(name, maxPendingBytes);
+      requirePositive(name, maxLineBytes);
+    }
+  }
+
+  /** A server-sent-event route on an HTTP endpoint. */
+  record Sse(String name, String http, String path, int maxPendingBytes) implements EndpointSpec {
+    /** Validates the fields. */
+    public Sse {
+      requireName(name);
+      requireRoute(name, http, path);
+      requirePositive(name, maxPendingBytes);
+    }
   }
 
   /** An HTTP server endpoint. */
@@ -53,6 +120,19 @@ public sealed interface EndpointSpec permits EndpointSpec.Http, EndpointSpec.Eve
       if (address == null || address.isBlank()) {
         throw new IllegalArgumentException("event-bus endpoint '" + name + "' needs an address");
       }
+    }
+  }
+
+  private static void requireRoute(String name, String http, String path) {
+    if (http == null || http.isBlank() || path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException(
+          "endpoint '" + name + "' needs an HTTP endpoint name and a path starting with '/'");
+    }
+  }
+
+  private static void requirePositive(String name, int bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("endpoint '" + name + "' needs a positive byte bound");
     }
   }
 

@@ -76,6 +76,14 @@ public interface HotSwap {
   int httpPort(String endpoint);
 
   /**
+   * The port the TCP endpoint {@code endpoint} is bound to (useful with port 0).
+   *
+   * @throws IllegalArgumentException when there is no such TCP endpoint
+   * @throws IllegalStateException before {@link #start()} bound the endpoints
+   */
+  int tcpPort(String endpoint);
+
+  /**
    * Calls {@code listener} with a value snapshot on every lifecycle change of every generation, on
    * the thread that made the change; it must return quickly.
    */

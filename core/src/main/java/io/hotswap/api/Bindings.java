@@ -62,4 +62,19 @@ public interface Bindings {
    * value, or failed with its cause (code 500), unless the handler replied itself.
    */
   Bindings requests(String endpoint, Function<Message<Object>, Future<?>> handler);
+
+  /**
+   * Binds {@code handler} to the connection endpoint (WebSocket, TCP or SSE) {@code endpoint}: the
+   * open, message and close events of the host's connections that arrive while this generation is
+   * active are handled by it.
+   */
+  Bindings connections(String endpoint, ConnectionHandler handler);
+
+  /**
+   * The host's registry of the connections of endpoint {@code endpoint}; may be called at any time,
+   * also after start.
+   *
+   * @throws IllegalArgumentException when the host has no connection endpoint of that name
+   */
+  Gateway gateway(String endpoint);
 }

@@ -10,7 +10,11 @@ import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EventBusEndpoint;
 import io.hotswap.internal.endpoint.HttpEndpoint;
+import io.hotswap.internal.endpoint.HttpRouteEndpoint;
 import io.hotswap.internal.endpoint.Lanes;
+import io.hotswap.internal.endpoint.SseEndpoint;
+import io.hotswap.internal.endpoint.TcpEndpoint;
+import io.hotswap.internal.endpoint.WebSocketEndpoint;
 import io.hotswap.internal.generation.Supervisor;
 import io.hotswap.loader.CodeSource;
 import io.hotswap.loader.CodeSourceWatcher;
@@ -20,7 +24,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -66,16 +73,11 @@ public final class HotSwapInstance implements HotSwap {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    List<Endpoint> created = new ArrayList<>();
-    for (EndpointSpec spec : options.endpoints()) {
-      int index = created.size();
-      if (spec instanceof EndpointSpec.Http http) {
-        created.add(new HttpEndpoint(vertx, http, index, lanes, active));
-      } else if (spec instanceof EndpointSpec.EventBus bus) {
-        created.add(new EventBusEndpoint(vertx, bus, index, lanes, active));
-      }
+    try {
+      endpoints = createEndpoints(lanes);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
-    endpoints = List.copyOf(created);
     tracker = new LoaderTracker(options.leakTimeout());
     Supervisor next = new Supervisor(vertx, options, lanes, endpoints, active, tracker);
     synchronized (pendingListeners) {
@@ -155,6 +157,47 @@ public final class HotSwapInstance implements HotSwap {
     stopActions.add(action);
   }
 
+  /** Creates every endpoint in spec order, then attaches the routes to their HTTP endpoints. */
+  private List<Endpoint> createEndpoints(Lanes lanes) {
+    List<Endpoint> created = new ArrayList<>();
+    Map<String, HttpEndpoint> http = new HashMap<>();
+    Map<String, HttpRouteEndpoint> routes = new LinkedHashMap<>();
+    for (EndpointSpec spec : options.endpoints()) {
+      int index = created.size();
+      if (spec instanceof EndpointSpec.Http httpSpec) {
+        HttpEndpoint endpoint = new HttpEndpoint(vertx, httpSpec, index, lanes, active);
+        http.put(httpSpec.name(), endpoint);
+        created.add(endpoint);
+      } else if (spec instanceof EndpointSpec.EventBus bus) {
+        created.add(new EventBusEndpoint(vertx, bus, index, lanes, active));
+      } else if (spec instanceof EndpointSpec.Tcp tcp) {
+        created.add(new TcpEndpoint(vertx, tcp, index, lanes, active));
+      } else if (spec instanceof EndpointSpec.WebSocket ws) {
+        WebSocketEndpoint endpoint = new WebSocketEndpoint(ws, index, lanes, active);
+        routes.put(ws.name(), new HttpRouteEndpoint(ws.http(), ws.path(), endpoint));
+        created.add(endpoint);
+      } else if (spec instanceof EndpointSpec.Sse sse) {
+        SseEndpoint endpoint = new SseEndpoint(sse, index, lanes, active);
+        routes.put(sse.name(), new HttpRouteEndpoint(sse.http(), sse.path(), endpoint));
+        created.add(endpoint);
+      }
+    }
+    routes.forEach(
+        (name, route) -> {
+          HttpEndpoint target = http.get(route.http());
+          if (target == null) {
+            throw new IllegalArgumentException(
+                "endpoint '"
+                    + name
+                    + "' names HTTP endpoint '"
+                    + route.http()
+                    + "', which is not declared");
+          }
+          route.attachTo(target);
+        });
+    return List.copyOf(created);
+  }
+
   @Override
   public Future<ReloadOutcome> reload() {
     return reload("api");
@@ -227,6 +270,19 @@ public final class HotSwapInstance implements HotSwap {
       }
     }
     throw new IllegalArgumentException("no HTTP endpoint named '" + endpoint + "'");
+  }
+
+  @Override
+  public int tcpPort(String endpoint) {
+    if (supervisor == null) {
+      throw new IllegalStateException("start() has not bound the endpoints yet");
+    }
+    for (Endpoint candidate : endpoints) {
+      if (candidate.name().equals(endpoint) && candidate instanceof TcpEndpoint tcp) {
+        return tcp.port();
+      }
+    }
+    throw new IllegalArgumentException("no TCP endpoint named '" + endpoint + "'");
   }
 
   @Override

@@ -33,7 +33,11 @@ public enum Fixture {
   /** A class whose method returns a type that is no longer a subtype: VerifyError at link. */
   VERIFY_ERROR("v2", ""),
   /** Version 2 that pins its own class from a host static: must end LEAKED. */
-  PINS_ITSELF("v2", "io.hotswap.testing.Probe.pin(getClass());");
+  PINS_ITSELF("v2", "io.hotswap.testing.Probe.pin(getClass());"),
+  /** Version 1 plus the gateway entry (fixture.app.Chat) on endpoints chat, line and events. */
+  GATEWAY_V1("v1", ""),
+  /** Version 2 plus the gateway entry. */
+  GATEWAY_V2("v2", "");
 
   private static final String APP =
       """
@@ -111,6 +115,88 @@ public enum Fixture {
       }
       """;
 
+  private static final String CHAT =
+      """
+      package fixture.app;
+
+      import io.hotswap.api.Bindings;
+      import io.hotswap.api.Connection;
+      import io.hotswap.api.ConnectionHandler;
+      import io.hotswap.api.Gateway;
+      import io.hotswap.api.GenerationEntry;
+      import io.hotswap.testing.Probe;
+      import io.vertx.core.Future;
+      import io.vertx.core.VerticleBase;
+      import io.vertx.core.buffer.Buffer;
+
+      @GenerationEntry
+      public class Chat extends VerticleBase {
+        static final String VERSION = "%VERSION%";
+
+        @Override
+        public Future<?> start() {
+          Probe.loaded(getClass().getClassLoader());
+          Bindings bindings = Bindings.of(context);
+          String tag = VERSION + " gen-" + bindings.generation();
+          ConnectionHandler handler =
+              new ConnectionHandler() {
+                @Override
+                public Future<?> onOpen(Connection connection) {
+                  if (connection.get("opened-by") == null) {
+                    connection.put("opened-by", tag);
+                  }
+                  return null;
+                }
+
+                @Override
+                public Future<?> onMessage(Connection connection, Buffer message) {
+                  return handle(bindings.gateway(connection.endpoint()), connection,
+                      message.toString(), tag);
+                }
+
+                @Override
+                public Future<?> onText(Connection connection, String message) {
+                  return handle(bindings.gateway(connection.endpoint()), connection, message, tag);
+                }
+              };
+          bindings.connections("chat", handler);
+          bindings.connections("line", handler);
+          bindings.connections("events", (connection, message) -> null);
+          if (bindings.lane() == 0) {
+            Gateway events = bindings.gateway("events");
+            vertx.setPeriodic(20, id -> events.sendToAll(tag));
+          }
+          return Future.succeededFuture();
+        }
+
+        private static Future<?> handle(
+            Gateway gateway, Connection connection, String text, String tag) {
+          if (text.startsWith("join:")) {
+            gateway.join(connection.id(), text.substring(5));
+            return connection.send(tag + " joined " + text.substring(5));
+          }
+          if (text.startsWith("shout:")) {
+            String[] parts = text.split(":", 3);
+            int reached = gateway.sendToGroup(parts[1], tag + " " + parts[1] + " " + parts[2]);
+            return connection.send(tag + " shouted " + reached);
+          }
+          if (text.equals("who")) {
+            return connection.send(tag + " opened-by " + connection.get("opened-by"));
+          }
+          if (text.startsWith("flood:")) {
+            Buffer chunk = Buffer.buffer(new byte[32 * 1024]);
+            int count = Integer.parseInt(text.substring(6));
+            for (int i = 0; i < count && connection.isOpen(); i++) {
+              connection.send(chunk).onFailure(failure -> Probe.tick("flood-refused"));
+              Probe.max("pending", connection.pendingBytes());
+            }
+            return null;
+          }
+          return connection.send(tag + " " + text);
+        }
+      }
+      """;
+
   private static final String LAZY =
       """
       package fixture.app;
@@ -159,6 +245,9 @@ public enum Fixture {
           "fixture.app.App", APP.replace("%VERSION%", version).replace("%START%", startPrefix));
       sources.put("fixture.app.Lazy", LAZY.replace("%VERSION%", version));
       sources.put("fixture.app.Helper", HELPER);
+      if (this == GATEWAY_V1 || this == GATEWAY_V2) {
+        sources.put("fixture.app.Chat", CHAT.replace("%VERSION%", version));
+      }
       if (this == VERIFY_ERROR) {
         sources.put("fixture.app.Base", BASE);
         sources.put("fixture.app.Sub", SUB);

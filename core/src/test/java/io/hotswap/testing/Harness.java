@@ -85,6 +85,17 @@ public final class Harness implements AutoCloseable {
     return hotSwap;
   }
 
+  /**
+   * Adds the gateway endpoints the {@code GATEWAY_*} fixtures bind: WebSocket {@code chat} on
+   * {@code /chat} and SSE {@code events} on {@code /events} of {@code api}, TCP {@code line}.
+   */
+  public static void gateways(HotSwapOptions.Builder builder) {
+    builder
+        .endpoint(EndpointSpec.webSocket("chat", "api", "/chat"))
+        .endpoint(EndpointSpec.tcp("line", 0))
+        .endpoint(EndpointSpec.sse("events", "api", "/events"));
+  }
+
   /** The host Vert.x instance. */
   public Vertx vertx() {
     return vertx;

@@ -26,6 +26,11 @@ public final class Probe {
     TICKS.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
   }
 
+  /** Raises the value of {@code key} to {@code value} if it is larger. */
+  public static void max(String key, long value) {
+    TICKS.computeIfAbsent(key, k -> new AtomicLong()).accumulateAndGet(value, Math::max);
+  }
+
   /** The ticks counted for {@code key}. */
   public static long ticks(String key) {
     AtomicLong count = TICKS.get(key);

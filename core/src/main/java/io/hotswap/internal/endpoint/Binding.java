@@ -29,7 +29,9 @@ public record Binding(
     /** {@code Handler<Message<Object>>}. */
     MESSAGES,
     /** {@code Function<Message<Object>, Future<?>>}. */
-    REQUESTS
+    REQUESTS,
+    /** {@code io.hotswap.api.ConnectionHandler}. */
+    CONNECTIONS
   }
 
   /** The same binding served on a lane that has no instance of its own. */

@@ -15,6 +15,8 @@ import io.vertx.core.internal.http.HttpServerRequestInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class HttpEndpoint implements Endpoint {
   private final ActiveBindings active;
   private final List<HttpServer> servers = new ArrayList<>();
   private final AtomicInteger openConnections = new AtomicInteger();
+  private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
   private volatile int port = -1;
 
   /** Creates the endpoint; nothing is bound until {@link #open()}. */
@@ -70,6 +73,18 @@ public final class HttpEndpoint implements Endpoint {
   @Override
   public boolean accepts(Binding.HandlerKind kind) {
     return kind == Binding.HandlerKind.HTTP;
+  }
+
+  /**
+   * Hands the requests on {@code path} that {@code route} wants to it, before normal dispatch.
+   *
+   * @throws IllegalStateException when another route already has the path
+   */
+  void route(String path, HttpRoute route) {
+    if (routes.putIfAbsent(path, route) != null) {
+      throw new IllegalStateException(
+          "HTTP endpoint '" + spec.name() + "' already routes path " + path + " to an endpoint");
+    }
   }
 
   /** The bound port, or -1 before {@link #open()} completed. */
@@ -136,6 +151,13 @@ public final class HttpEndpoint implements Endpoint {
   }
 
   private void dispatch(HttpServerRequest request, int lane) {
+    if (!routes.isEmpty()) {
+      HttpRoute route = routes.get(request.path());
+      if (route != null && route.wants(request)) {
+        route.take(request, lane);
+        return;
+      }
+    }
     Binding binding = active.current().binding(index, lane);
     if (binding == null) {
       unavailable(request, active.current().generation());

@@ -1,7 +1,10 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.api.Bindings;
+import io.hotswap.api.ConnectionHandler;
+import io.hotswap.api.Gateway;
 import io.hotswap.internal.endpoint.Binding.HandlerKind;
+import io.hotswap.internal.endpoint.ConnectionEndpoint;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -57,6 +60,20 @@ final class InstanceBindings implements Bindings {
     return bind(endpoint, HandlerKind.REQUESTS, handler);
   }
 
+  @Override
+  public Bindings connections(String endpoint, ConnectionHandler handler) {
+    return bind(endpoint, HandlerKind.CONNECTIONS, handler);
+  }
+
+  @Override
+  public Gateway gateway(String name) {
+    if (endpoints.get(name) instanceof ConnectionEndpoint endpoint) {
+      return endpoint.gateway();
+    }
+    throw new IllegalArgumentException(
+        "gen-" + generation + ": the host has no connection endpoint named '" + name + "'");
+  }
+
   private Bindings bind(String name, HandlerKind kind, Object handler) {
     Objects.requireNonNull(handler, "handler");
     if (sealed) {
@@ -86,7 +103,7 @@ final class InstanceBindings implements Bindings {
               + "' does not take a "
               + kind
               + " handler (HTTP endpoints take http(...), event-bus endpoints messages(...) or"
-              + " requests(...))");
+              + " requests(...), WebSocket, TCP and SSE endpoints connections(...))");
     }
     if (bound.putIfAbsent(endpoint, new BoundHandler(kind, handler)) != null) {
       throw new IllegalStateException(
