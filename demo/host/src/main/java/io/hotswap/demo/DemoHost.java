@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's host application: never reloaded. It owns Vert.x, an HTTP endpoint and an event-bus
- * endpoint, and runs the reloadable module {@code demo/app} with the file watch, the MXBean and the
- * signals on. Started by {@code bin/demo}.
+ * The demo's host application: never reloaded. It owns Vert.x, an HTTP endpoint, an event-bus
+ * endpoint and a WebSocket gateway, and runs the reloadable module {@code demo/app} with the file
+ * watch, the MXBean and the signals on. Started by {@code bin/demo}.
  *
  * <p>Arguments: {@code [port] [code-dir]}; defaults 8080 and {@code demo/app/target/classes}.
  */
@@ -41,6 +41,7 @@ public final class DemoHost {
                 .applicationName("demo")
                 .endpoint(EndpointSpec.http("http", port))
                 .endpoint(EndpointSpec.eventBus("greetings", "demo.greetings"))
+                .endpoint(EndpointSpec.webSocket("chat", "http", "/chat"))
                 .drainTimeout(Duration.ofSeconds(15))
                 .watch(true)
                 .jmx(true)
@@ -58,12 +59,14 @@ public final class DemoHost {
         ==> hotswap demo running (pid {}) on http://localhost:{}/
             try:    curl 'http://localhost:{}/api/greeting?name=you'
                     curl 'http://localhost:{}/api/bus?name=bus'
+            chat:   a WebSocket client on ws://localhost:{}/chat (websocat, a browser console)
             edit:   demo/app/src/main/java/demo/app/Greeting.java  (VERSION or TEMPLATE)
             build:  mvn -q -o compile -pl demo/app
             then the file watch reloads it; watch the log and the answers.
             status: bin/hotswap status      reload: bin/hotswap reload      stop: bin/hotswap stop
         """,
         ProcessHandle.current().pid(),
+        actualPort,
         actualPort,
         actualPort,
         actualPort);
