@@ -52,6 +52,19 @@ public interface HotSwap {
    */
   Future<ReloadOutcome> reloadIfChanged(String trigger);
 
+  /**
+   * Reloads a snapshot kept in memory, through the same lifecycle and without reading the code
+   * source: {@code target} is a generation ({@code 7} or {@code gen-7}) or a snapshot id. An
+   * unknown or evicted target is {@link ReloadOutcome.Status#REFUSED}.
+   */
+  Future<ReloadOutcome> reloadTo(String target);
+
+  /** Reloads the snapshot of the generation that was active before the current one. */
+  Future<ReloadOutcome> rollback();
+
+  /** The host's state store, the same one generations reach through {@code Bindings#store()}. */
+  io.hotswap.api.StateStore store();
+
   /** Generations with their traffic counts, endpoints, and the recent reloads. */
   Future<StatusReport> status();
 

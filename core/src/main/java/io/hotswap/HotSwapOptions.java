@@ -30,6 +30,11 @@ import java.util.Set;
  *     when done)
  * @param jmx register the MXBean {@code io.hotswap:type=HotSwap,name=<applicationName>}
  * @param signals USR2/HUP reload, TERM/INT stop gracefully (then the stop actions run)
+ * @param stateMaxEntries the state store's bound on entries
+ * @param stateIdleTimeout evict state entries not read or written for this long, if set
+ * @param checkTimeout bound on a new generation's health checks and state hand-off
+ * @param snapshotCacheBytes bytes of recent snapshots kept for rollback without reading disk
+ * @param autoRollback roll back a new generation whose early error rate is too high, if set
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -46,7 +51,12 @@ public record HotSwapOptions(
     Duration watchQuietPeriod,
     Optional<Path> watchTriggerFile,
     boolean jmx,
-    boolean signals) {
+    boolean signals,
+    long stateMaxEntries,
+    Optional<Duration> stateIdleTimeout,
+    Duration checkTimeout,
+    long snapshotCacheBytes,
+    Optional<AutoRollback> autoRollback) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -71,6 +81,37 @@ public record HotSwapOptions(
     Objects.requireNonNull(applicationName, "applicationName");
     requirePositive(watchQuietPeriod, "watchQuietPeriod");
     Objects.requireNonNull(watchTriggerFile, "watchTriggerFile");
+    if (stateMaxEntries < 1) {
+      throw new IllegalArgumentException("stateMaxEntries must be positive: " + stateMaxEntries);
+    }
+    stateIdleTimeout.ifPresent(idle -> requirePositive(idle, "stateIdleTimeout"));
+    requirePositive(checkTimeout, "checkTimeout");
+    if (snapshotCacheBytes < 0) {
+      throw new IllegalArgumentException("snapshotCacheBytes must be 0 or more");
+    }
+    Objects.requireNonNull(autoRollback, "autoRollback");
+  }
+
+  /**
+   * When to roll a new generation back by itself: if, within {@code window} after its cutover, it
+   * answered at least {@code minRequests} and more than {@code maxErrorRate} of them failed (HTTP
+   * 5xx, a handler that threw, a failed reply).
+   *
+   * @param window how long after cutover the error rate is watched
+   * @param maxErrorRate the highest acceptable share of failures, between 0 and 1
+   * @param minRequests how many requests the window needs before it judges
+   */
+  public record AutoRollback(Duration window, double maxErrorRate, long minRequests) {
+    /** Validates the thresholds. */
+    public AutoRollback {
+      requirePositive(window, "window");
+      if (maxErrorRate < 0 || maxErrorRate > 1) {
+        throw new IllegalArgumentException("maxErrorRate must be within [0, 1]: " + maxErrorRate);
+      }
+      if (minRequests < 1) {
+        throw new IllegalArgumentException("minRequests must be positive: " + minRequests);
+      }
+    }
   }
 
   /** Starts options for the code source at {@code codeSource}. */
@@ -101,6 +142,11 @@ public record HotSwapOptions(
     private Path watchTriggerFile;
     private boolean jmx = true;
     private boolean signals;
+    private long stateMaxEntries = 100_000;
+    private Duration stateIdleTimeout;
+    private Duration checkTimeout = Duration.ofSeconds(10);
+    private long snapshotCacheBytes = 64L * 1024 * 1024;
+    private AutoRollback autoRollback;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -190,6 +236,36 @@ public record HotSwapOptions(
       return this;
     }
 
+    /** Bound on the state store's entries; default 100,000. */
+    public Builder stateMaxEntries(long maxEntries) {
+      this.stateMaxEntries = maxEntries;
+      return this;
+    }
+
+    /** Evicts state entries idle for this long; none by default. */
+    public Builder stateIdleTimeout(Duration idle) {
+      this.stateIdleTimeout = idle;
+      return this;
+    }
+
+    /** Bound on health checks and state hand-off of a new generation; default 10 s. */
+    public Builder checkTimeout(Duration timeout) {
+      this.checkTimeout = timeout;
+      return this;
+    }
+
+    /** Bytes of recent snapshots kept for rollback; default 64 MiB, 0 disables rollback. */
+    public Builder snapshotCacheBytes(long bytes) {
+      this.snapshotCacheBytes = bytes;
+      return this;
+    }
+
+    /** Rolls back a new generation whose early error rate is too high; off by default. */
+    public Builder autoRollback(AutoRollback autoRollback) {
+      this.autoRollback = autoRollback;
+      return this;
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -207,7 +283,12 @@ public record HotSwapOptions(
           watchQuietPeriod,
           Optional.ofNullable(watchTriggerFile),
           jmx,
-          signals);
+          signals,
+          stateMaxEntries,
+          Optional.ofNullable(stateIdleTimeout),
+          checkTimeout,
+          snapshotCacheBytes,
+          Optional.ofNullable(autoRollback));
     }
   }
 }

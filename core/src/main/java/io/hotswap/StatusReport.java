@@ -12,13 +12,15 @@ import java.util.List;
  * @param endpoints the host endpoints
  * @param recentReloads the most recent reloads, oldest first
  * @param reloadCount how many reloads ended since start, whatever their outcome
+ * @param store the state store's size and statistics
  */
 public record StatusReport(
     String name,
     List<GenerationStatus> generations,
     List<EndpointStatus> endpoints,
     List<ReloadRecord> recentReloads,
-    long reloadCount) {
+    long reloadCount,
+    StoreStatus store) {
 
   /** Copies the lists. */
   public StatusReport {
@@ -35,6 +37,16 @@ public record StatusReport(
    * @param served requests and messages dispatched to it since it became active
    */
   public record GenerationStatus(GenerationInfo info, int inFlight, long served) {}
+
+  /**
+   * The state store's size and statistics since start.
+   *
+   * @param entries entries now
+   * @param hits reads that found a value
+   * @param misses reads that found none
+   * @param evictions entries evicted by the size or idle bounds
+   */
+  public record StoreStatus(long entries, long hits, long misses, long evictions) {}
 
   /**
    * An endpoint and its load.

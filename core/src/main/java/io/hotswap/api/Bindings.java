@@ -77,4 +77,16 @@ public interface Bindings {
    * @throws IllegalArgumentException when the host has no connection endpoint of that name
    */
   Gateway gateway(String endpoint);
+
+  /** The host's state store, shared by every generation; may be used at any time. */
+  StateStore store();
+
+  /**
+   * Declares a health check: the generation takes traffic only after every instance's check
+   * completed successfully within the host's check timeout. Bind in start.
+   */
+  Bindings healthCheck(java.util.function.Supplier<Future<?>> check);
+
+  /** Registers how this instance exports and imports state at cutover. Bind in start. */
+  Bindings handOff(StateHandOff handOff);
 }

@@ -17,7 +17,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = HotSwapCli.Version.class,
     description = "Zero-downtime reloads of a running Vert.x application.",
-    subcommands = {RunCommand.class, ReloadCommand.class, StatusCommand.class, StopCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ReloadCommand.class,
+      RollbackCommand.class,
+      StatusCommand.class,
+      StopCommand.class
+    })
 public final class HotSwapCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -20,10 +20,19 @@ final class ReloadCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the outcome as JSON.")
   boolean json;
 
+  @Option(
+      names = "--to",
+      paramLabel = "<generation|snapshot>",
+      description =
+          "Reload a snapshot kept in memory (e.g. gen-3 or a snapshot id) instead of the code source.")
+  String target;
+
   @Override
   public Integer call() {
     try (InstanceLocator.Found found = InstanceLocator.locate(instance.name())) {
-      JsonObject outcome = new JsonObject(found.bean().reloadJson());
+      JsonObject outcome =
+          new JsonObject(
+              target == null ? found.bean().reloadJson() : found.bean().reloadToJson(target));
       String status = outcome.getString("status");
       spec.commandLine()
           .getOut()

@@ -60,6 +60,17 @@ final class StatusTable {
               endpoint.getString("address"),
               endpoint.getInteger("openConnections")));
     }
+    JsonObject store = status.getJsonObject("store");
+    if (store != null) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nSTATE STORE  %d entries, %d hits, %d misses, %d evictions%n",
+              store.getLong("entries"),
+              store.getLong("hits"),
+              store.getLong("misses"),
+              store.getLong("evictions")));
+    }
     out.append(String.format(Locale.ROOT, "%nRECENT RELOADS%n"));
     JsonArray reloads = status.getJsonArray("recentReloads");
     for (int i = 0; i < reloads.size(); i++) {

@@ -6,6 +6,7 @@ import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.StatusReport;
+import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EventBusEndpoint;
@@ -16,6 +17,7 @@ import io.hotswap.internal.endpoint.SseEndpoint;
 import io.hotswap.internal.endpoint.TcpEndpoint;
 import io.hotswap.internal.endpoint.WebSocketEndpoint;
 import io.hotswap.internal.generation.Supervisor;
+import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.CodeSource;
 import io.hotswap.loader.CodeSourceWatcher;
 import io.hotswap.loader.LoaderTracker;
@@ -46,6 +48,7 @@ public final class HotSwapInstance implements HotSwap {
   private final Vertx vertx;
   private final HotSwapOptions options;
   private final ActiveBindings active = new ActiveBindings();
+  private final CaffeineStateStore store;
   private final AtomicBoolean started = new AtomicBoolean();
   private final List<Consumer<GenerationInfo>> pendingListeners = new ArrayList<>();
   private volatile List<Endpoint> endpoints = List.of();
@@ -60,6 +63,7 @@ public final class HotSwapInstance implements HotSwap {
   public HotSwapInstance(Vertx vertx, HotSwapOptions options) {
     this.vertx = vertx;
     this.options = options;
+    this.store = new CaffeineStateStore(options.stateMaxEntries(), options.stateIdleTimeout());
   }
 
   @Override
@@ -79,7 +83,7 @@ public final class HotSwapInstance implements HotSwap {
       return Future.failedFuture(e);
     }
     tracker = new LoaderTracker(options.leakTimeout());
-    Supervisor next = new Supervisor(vertx, options, lanes, endpoints, active, tracker);
+    Supervisor next = new Supervisor(vertx, options, lanes, endpoints, active, tracker, store);
     synchronized (pendingListeners) {
       pendingListeners.forEach(next::addListener);
     }
@@ -242,6 +246,29 @@ public final class HotSwapInstance implements HotSwap {
       return Future.failedFuture(new IllegalStateException("start() has not been called"));
     }
     return current.reloadIfChanged(trigger);
+  }
+
+  @Override
+  public Future<ReloadOutcome> reloadTo(String target) {
+    Supervisor current = supervisor;
+    if (current == null) {
+      return Future.failedFuture(new IllegalStateException("start() has not been called"));
+    }
+    return current.reloadTo(target, "api");
+  }
+
+  @Override
+  public Future<ReloadOutcome> rollback() {
+    Supervisor current = supervisor;
+    if (current == null) {
+      return Future.failedFuture(new IllegalStateException("start() has not been called"));
+    }
+    return current.rollback("api");
+  }
+
+  @Override
+  public StateStore store() {
+    return store;
   }
 
   @Override

@@ -37,6 +37,12 @@ public interface HotSwapMXBean {
   /** Reloads and returns the outcome as JSON (what {@code bin/hotswap reload --json} prints). */
   String reloadJson();
 
+  /** Reloads the snapshot of generation {@code target} ("7", "gen-7") or snapshot id, as JSON. */
+  String reloadToJson(String target);
+
+  /** Rolls back to the generation active before the current one; the outcome as JSON. */
+  String rollbackJson();
+
   /** The full status as JSON (what {@code bin/hotswap status --json} prints). */
   String statusJson();
 

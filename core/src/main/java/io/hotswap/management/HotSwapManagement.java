@@ -123,6 +123,16 @@ public final class HotSwapManagement implements HotSwapMXBean, AutoCloseable {
   }
 
   @Override
+  public String reloadToJson(String target) {
+    return StatusJson.of(await(hotSwap.reloadTo(target))).encode();
+  }
+
+  @Override
+  public String rollbackJson() {
+    return StatusJson.of(await(hotSwap.rollback())).encode();
+  }
+
+  @Override
   public String statusJson() {
     return StatusJson.of(status()).encode();
   }

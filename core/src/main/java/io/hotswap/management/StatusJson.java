@@ -47,6 +47,13 @@ public final class StatusJson {
         .put("generations", generations)
         .put("endpoints", endpoints)
         .put("reloadCount", report.reloadCount())
+        .put(
+            "store",
+            new JsonObject()
+                .put("entries", report.store().entries())
+                .put("hits", report.store().hits())
+                .put("misses", report.store().misses())
+                .put("evictions", report.store().evictions()))
         .put("recentReloads", reloads);
   }
 

@@ -37,7 +37,55 @@ public enum Fixture {
   /** Version 1 plus the gateway entry (fixture.app.Chat) on endpoints chat, line and events. */
   GATEWAY_V1("v1", ""),
   /** Version 2 plus the gateway entry. */
-  GATEWAY_V2("v2", "");
+  GATEWAY_V2("v2", ""),
+  /** Version 1 that hands its state over in format "1": items as a comma-separated string. */
+  STATEFUL_V1(
+      "v1",
+      "",
+      """
+      bindings.handOff(new io.hotswap.api.StateHandOff() {
+        public String version() { return "1"; }
+        public Future<JsonObject> exportState() {
+          return Future.succeededFuture(new JsonObject().put("items", "apple,pear"));
+        }
+      });
+      """),
+  /** Version 2 that imports format "1" by migrating it to format "2" (a JSON array). */
+  STATEFUL_V2(
+      "v2",
+      "",
+      """
+      bindings.handOff(new io.hotswap.api.StateHandOff() {
+        public String version() { return "2"; }
+        public Future<Void> importState(JsonObject state, String fromVersion) {
+          io.vertx.core.json.JsonArray items = fromVersion.equals("1")
+              ? new io.vertx.core.json.JsonArray(
+                  java.util.Arrays.asList((Object[]) state.getString("items").split(",")))
+              : state.getJsonArray("items");
+          IMPORTED.set(new JsonObject().put("from", fromVersion).put("items", items).encode());
+          return Future.succeededFuture();
+        }
+      });
+      """),
+  /** Version 2 whose state import fails. */
+  IMPORT_FAILS(
+      "v2",
+      "",
+      """
+      bindings.handOff(new io.hotswap.api.StateHandOff() {
+        public String version() { return "2"; }
+        public Future<Void> importState(JsonObject state, String fromVersion) {
+          return Future.failedFuture("cannot migrate state version " + fromVersion);
+        }
+      });
+      """),
+  /** Version 2 whose health check fails. */
+  HEALTH_FAILS(
+      "v2", "", "bindings.healthCheck(() -> Future.failedFuture(\"database not reachable\"));"),
+  /** Version 2 whose health check never completes. */
+  HEALTH_HANGS("v2", "", "bindings.healthCheck(() -> io.vertx.core.Promise.promise().future());"),
+  /** Version 2 that answers every request to / with a 500. */
+  ERRORS("v2", "", "FAIL_ROOT.set(true);");
 
   private static final String APP =
       """
@@ -58,6 +106,11 @@ public enum Fixture {
       public class App extends VerticleBase {
         static final String VERSION = "%VERSION%";
         static final AtomicInteger HITS = new AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicReference<String> IMPORTED =
+            new java.util.concurrent.atomic.AtomicReference<>("none");
+        static final java.util.concurrent.atomic.AtomicBoolean FAIL_ROOT =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        private io.hotswap.api.StateStore store;
 
         @Override
         public Future<?> start() {
@@ -65,6 +118,8 @@ public enum Fixture {
           %START%
           Bindings bindings = Bindings.of(context);
           long generation = bindings.generation();
+          store = bindings.store();
+          %AFTER_BINDINGS%
           bindings.http("api", request -> handle(request, generation));
           bindings.messages(
               "greeter",
@@ -86,6 +141,8 @@ public enum Fixture {
               // never answers: only the drain timeout ends this request
             }
             case "/hits" -> request.response().end(Integer.toString(HITS.incrementAndGet()));
+            case "/count" -> request.response().end(Long.toString(store.addAndGet("count", 1)));
+            case "/imported" -> request.response().end(IMPORTED.get());
             case "/lazy" -> request.response().end(Lazy.describe());
             case "/context" -> {
               JsonObject report = new JsonObject().put("handler", contextReport());
@@ -99,7 +156,13 @@ public enum Fixture {
               request.body().onComplete(b -> vertx.setPeriodic(10, id -> Probe.tick(VERSION + "-callback-periodic")));
               request.response().end("ok");
             }
-            default -> request.response().end(VERSION);
+            default -> {
+              if (FAIL_ROOT.get()) {
+                request.response().setStatusCode(500).end(VERSION + " is broken");
+              } else {
+                request.response().end(VERSION);
+              }
+            }
           }
         }
 
@@ -225,10 +288,16 @@ public enum Fixture {
 
   private final String version;
   private final String startPrefix;
+  private final String afterBindings;
 
   Fixture(String version, String startPrefix) {
+    this(version, startPrefix, "");
+  }
+
+  Fixture(String version, String startPrefix, String afterBindings) {
     this.version = version;
     this.startPrefix = startPrefix;
+    this.afterBindings = afterBindings;
   }
 
   /** The version string the fixture answers with. */
@@ -242,7 +311,10 @@ public enum Fixture {
       Path out = Files.createTempDirectory(workDir, name().toLowerCase() + "-");
       Map<String, String> sources = new LinkedHashMap<>();
       sources.put(
-          "fixture.app.App", APP.replace("%VERSION%", version).replace("%START%", startPrefix));
+          "fixture.app.App",
+          APP.replace("%VERSION%", version)
+              .replace("%START%", startPrefix)
+              .replace("%AFTER_BINDINGS%", afterBindings));
       sources.put("fixture.app.Lazy", LAZY.replace("%VERSION%", version));
       sources.put("fixture.app.Helper", HELPER);
       if (this == GATEWAY_V1 || this == GATEWAY_V2) {

@@ -174,6 +174,7 @@ public final class EventBusEndpoint implements Endpoint {
             if (outcome.succeeded()) {
               message.reply(outcome.result());
             } else {
+              message.countErrorFromAnyThread();
               message.fail(500, String.valueOf(outcome.cause().getMessage()));
             }
           }
@@ -182,6 +183,7 @@ public final class EventBusEndpoint implements Endpoint {
   }
 
   private void failed(TrackedMessage message, long generation, Throwable failure) {
+    message.countErrorFromAnyThread();
     LOG.error(
         "gen-{}: handler of event-bus endpoint '{}' threw on a message to '{}'",
         generation,

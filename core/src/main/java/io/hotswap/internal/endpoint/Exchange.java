@@ -33,6 +33,14 @@ abstract class Exchange {
     }
   }
 
+  /** Counts this exchange as failed; must run on the lane thread, before {@link #done()}. */
+  final void countError() {
+    LaneLedger owner = ledger;
+    if (owner != null) {
+      owner.error();
+    }
+  }
+
   /** Marks the work finished from any thread, hopping to the lane thread when needed. */
   final void doneFromAnyThread() {
     if (lane.inEventLoop()) {
@@ -40,6 +48,11 @@ abstract class Exchange {
     } else {
       lane.execute(this::done);
     }
+  }
+
+  /** The event loop of the lane this exchange is counted on. */
+  final EventLoop lane() {
+    return lane;
   }
 
   /** Whether the exchange is still counted as in flight. */

@@ -169,7 +169,8 @@ public final class HttpEndpoint implements Endpoint {
     // Counted before the wrapper exists: its end hook may fire as soon as it is installed.
     ledger.add(exchange);
     RehomedHttpServerRequest rehomed =
-        new RehomedHttpServerRequest((HttpServerRequestInternal) request, context, exchange::done);
+        new RehomedHttpServerRequest(
+            (HttpServerRequestInternal) request, context, exchange::finished);
     exchange.response = (RehomedHttpServerResponse) rehomed.response();
     @SuppressWarnings("unchecked")
     Handler<HttpServerRequest> handler = (Handler<HttpServerRequest>) binding.handler();
@@ -226,6 +227,14 @@ public final class HttpEndpoint implements Endpoint {
 
     HttpExchange(io.netty.channel.EventLoop lane) {
       super(lane);
+    }
+
+    /** The response ended or the connection closed: a 5xx counts as a failed exchange. */
+    void finished() {
+      if (response != null && response.getStatusCode() >= 500) {
+        countError();
+      }
+      done();
     }
 
     @Override

@@ -66,6 +66,11 @@ public final class InflightLedger {
     return sumOverLanes(LaneLedger::served);
   }
 
+  /** Completes with the number of failed exchanges, summed over the lanes. */
+  public Future<Long> errors() {
+    return sumOverLanes(LaneLedger::errors);
+  }
+
   private Future<Long> sumOverLanes(java.util.function.ToLongFunction<LaneLedger> reading) {
     List<Future<Long>> values = new ArrayList<>(ledgers.length);
     for (int i = 0; i < ledgers.length; i++) {

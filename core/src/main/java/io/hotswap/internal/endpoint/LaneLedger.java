@@ -11,6 +11,7 @@ final class LaneLedger {
   private final Exchange head = new Sentinel();
   private int count;
   private long served;
+  private long errors;
   private Runnable onDrained;
 
   LaneLedger() {
@@ -42,6 +43,16 @@ final class LaneLedger {
   /** The number of exchanges in flight. */
   int count() {
     return count;
+  }
+
+  /** Counts one failed exchange (HTTP 5xx, a handler that threw, a failed reply). */
+  void error() {
+    errors++;
+  }
+
+  /** The number of failed exchanges on this lane. */
+  long errors() {
+    return errors;
   }
 
   /** The number of exchanges ever counted on this lane. */

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe.
  */
-final class ParentFirstValues {
+public final class ParentFirstValues {
   private static final Set<Class<?>> IMMUTABLE =
       Set.of(
           String.class,
@@ -38,12 +38,24 @@ final class ParentFirstValues {
    * @throws IllegalArgumentException when the value is not a parent-first value type
    */
   static Object copyOf(String key, Object value) {
+    return copyOf("connection attribute", key, value);
+  }
+
+  /**
+   * Returns a host-safe copy of {@code value}, {@code what} naming it in errors ("state value").
+   *
+   * @throws IllegalArgumentException when the value is not a parent-first value type
+   */
+  public static Object copyOf(String what, String key, Object value) {
     Class<?> type = value.getClass();
     if (IMMUTABLE.contains(type)) {
       return value;
     }
     if (type.getClassLoader() instanceof GenerationClassLoader) {
-      throw refused(key, type);
+      throw refused(what, key, type);
+    }
+    if (value instanceof byte[] bytes) {
+      return bytes.clone();
     }
     try {
       // Re-encoding keeps only JSON types: a copy() would keep enums, Shareables and Number
@@ -56,23 +68,23 @@ final class ParentFirstValues {
       }
     } catch (RuntimeException notJson) {
       throw new IllegalArgumentException(
-          "connection attribute '" + key + "' holds a value that is not plain JSON: " + notJson,
-          notJson);
+          what + " '" + key + "' holds a value that is not plain JSON: " + notJson, notJson);
     }
     if (value instanceof Buffer buffer) {
       return buffer.copy();
     }
-    throw refused(key, type);
+    throw refused(what, key, type);
   }
 
-  private static IllegalArgumentException refused(String key, Class<?> type) {
+  private static IllegalArgumentException refused(String what, String key, Class<?> type) {
     return new IllegalArgumentException(
-        "connection attribute '"
+        what
+            + " '"
             + key
             + "' is a "
             + type.getName()
             + ": the host keeps only parent-first values (String, boxed primitives, BigInteger,"
-            + " BigDecimal, JsonObject, JsonArray, Buffer), so that no generation object outlives"
+            + " BigDecimal, byte[], JsonObject, JsonArray, Buffer), so that no generation object outlives"
             + " its generation");
   }
 }

@@ -89,6 +89,15 @@ final class TrackedMessage extends Exchange implements Message<Object> {
     }
   }
 
+  /** Counts the message as failed, hopping to the lane thread when needed. */
+  void countErrorFromAnyThread() {
+    if (lane().inEventLoop()) {
+      countError();
+    } else {
+      lane().execute(this::countError);
+    }
+  }
+
   @Override
   boolean cancel() {
     if (expectsReply() && !replied) {

@@ -26,6 +26,7 @@ public final class Generation {
   private volatile GenerationClassLoader loader;
   private volatile List<String> deploymentIds = List.of();
   private volatile InflightLedger ledger;
+  private volatile List<InstanceHooks> hooks = List.of();
   private volatile Instant activatedAt;
   private volatile Instant retiredAt;
   private volatile long cancelledAtDrain;
@@ -80,6 +81,15 @@ public final class Generation {
     return ledger;
   }
 
+  /** The health checks and hand-offs its instances declared (empty once released). */
+  List<InstanceHooks> hooks() {
+    return hooks;
+  }
+
+  void hooks(List<InstanceHooks> declared) {
+    hooks = List.copyOf(declared);
+  }
+
   void activated() {
     activatedAt = Instant.now();
     state = GenerationState.ACTIVE;
@@ -131,6 +141,7 @@ public final class Generation {
   void release() {
     loader = null;
     ledger = null;
+    hooks = List.of();
     deploymentIds = List.of();
   }
 

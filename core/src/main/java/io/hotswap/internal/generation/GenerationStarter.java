@@ -1,5 +1,6 @@
 package io.hotswap.internal.generation;
 
+import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.Binding;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
@@ -28,13 +29,16 @@ final class GenerationStarter {
   private final List<Endpoint> endpoints;
   private final Map<String, Endpoint> endpointsByName;
   private final Duration startTimeout;
+  private final StateStore store;
 
   GenerationStarter(
       Vertx vertx,
       Lanes lanes,
       List<Endpoint> endpoints,
       Map<String, Endpoint> endpointsByName,
-      Duration startTimeout) {
+      Duration startTimeout,
+      StateStore store) {
+    this.store = store;
     this.vertx = vertx;
     this.lanes = lanes;
     this.endpoints = endpoints;
@@ -46,7 +50,7 @@ final class GenerationStarter {
    * Deploys the generation's entries. On failure, whatever was deployed is undeployed before the
    * returned future fails with the first cause.
    */
-  Future<BindingTable> start(Generation generation, LoadedCode code) {
+  Future<StartedGeneration> start(Generation generation, LoadedCode code) {
     InflightLedger ledger = new InflightLedger(lanes);
     List<GenerationInstance> instances = Collections.synchronizedList(new ArrayList<>());
     List<Future<String>> deployments = new ArrayList<>();
@@ -80,7 +84,7 @@ final class GenerationStarter {
                         lanes,
                         lane,
                         startTimeout,
-                        new InstanceBindings(generation.id(), lane, endpointsByName));
+                        new InstanceBindings(generation.id(), lane, endpointsByName, store));
                 instances.add(instance);
                 return instance;
               },
@@ -107,11 +111,27 @@ final class GenerationStarter {
                 return undeployAll(deployed).transform(ignored -> Future.failedFuture(cause));
               }
               try {
-                return Future.succeededFuture(table(generation, ledger, instances));
+                return Future.succeededFuture(
+                    new StartedGeneration(table(generation, ledger, instances), hooks(instances)));
               } catch (RuntimeException invalid) {
                 return undeployAll(deployed).transform(ignored -> Future.failedFuture(invalid));
               }
             });
+  }
+
+  private static List<InstanceHooks> hooks(List<GenerationInstance> instances) {
+    List<InstanceHooks> hooks = new ArrayList<>();
+    synchronized (instances) {
+      for (GenerationInstance instance : instances) {
+        InstanceBindings bindings = instance.bindings();
+        if (bindings.declaredHealthCheck() != null || bindings.declaredHandOff() != null) {
+          hooks.add(
+              new InstanceHooks(
+                  instance.context(), bindings.declaredHealthCheck(), bindings.declaredHandOff()));
+        }
+      }
+    }
+    return List.copyOf(hooks);
   }
 
   private static Throwable firstStartFailure(List<GenerationInstance> instances) {

@@ -3,6 +3,8 @@ package io.hotswap.internal.generation;
 import io.hotswap.api.Bindings;
 import io.hotswap.api.ConnectionHandler;
 import io.hotswap.api.Gateway;
+import io.hotswap.api.StateHandOff;
+import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.Binding.HandlerKind;
 import io.hotswap.internal.endpoint.ConnectionEndpoint;
 import io.hotswap.internal.endpoint.Endpoint;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link Bindings} of one generation instance: records the handlers it binds while it starts,
@@ -27,9 +30,13 @@ final class InstanceBindings implements Bindings {
   private final int lane;
   private final Map<String, Endpoint> endpoints;
   private final Map<Endpoint, BoundHandler> bound = new LinkedHashMap<>();
+  private final StateStore store;
+  private Supplier<Future<?>> healthCheck;
+  private StateHandOff handOff;
   private volatile boolean sealed;
 
-  InstanceBindings(long generation, int lane, Map<String, Endpoint> endpoints) {
+  InstanceBindings(long generation, int lane, Map<String, Endpoint> endpoints, StateStore store) {
+    this.store = store;
     this.generation = generation;
     this.lane = lane;
     this.endpoints = endpoints;
@@ -110,6 +117,48 @@ final class InstanceBindings implements Bindings {
           "gen-" + generation + ": endpoint '" + name + "' is bound twice by one instance");
     }
     return this;
+  }
+
+  @Override
+  public StateStore store() {
+    return store;
+  }
+
+  @Override
+  public Bindings healthCheck(Supplier<Future<?>> check) {
+    requireOpen("a health check");
+    if (healthCheck != null) {
+      throw new IllegalStateException("gen-" + generation + ": one health check per instance");
+    }
+    healthCheck = Objects.requireNonNull(check, "check");
+    return this;
+  }
+
+  @Override
+  public Bindings handOff(StateHandOff handOff) {
+    requireOpen("a state hand-off");
+    if (this.handOff != null) {
+      throw new IllegalStateException("gen-" + generation + ": one state hand-off per instance");
+    }
+    this.handOff = Objects.requireNonNull(handOff, "handOff");
+    return this;
+  }
+
+  private void requireOpen(String what) {
+    if (sealed) {
+      throw new IllegalStateException(
+          "gen-" + generation + ": declare " + what + " in start(), before the instance started");
+    }
+  }
+
+  /** The health check declared, or {@code null}. */
+  Supplier<Future<?>> declaredHealthCheck() {
+    return healthCheck;
+  }
+
+  /** The state hand-off declared, or {@code null}. */
+  StateHandOff declaredHandOff() {
+    return handOff;
   }
 
   /** Stops further binding; called when the instance's start completed or failed. */

@@ -1,16 +1,28 @@
 package io.hotswap.internal.generation;
 
 /**
- * What a trigger asked for: a reload, forced or only if the code changed. Immutable.
+ * What a trigger asked for: a reload from the code source (forced, or only if the code changed), or
+ * a reload to a snapshot kept in memory (rollback). Immutable.
  *
  * @param trigger who asked ({@code api}, {@code jmx}, {@code watch}, ...)
  * @param onlyIfChanged skip the reload when the snapshot equals the active generation's
+ * @param target {@code null} to read the code source; {@link #PREVIOUS}, a generation ({@code 7} or
+ *     {@code gen-7}) or a snapshot id to load that snapshot from memory
  */
-record ReloadRequest(String trigger, boolean onlyIfChanged) {
+record ReloadRequest(String trigger, boolean onlyIfChanged, String target) {
+  /** The target of a rollback: the generation that was active before the current one. */
+  static final String PREVIOUS = "previous";
 
-  /** Two requests coalesced into one follow-up: forced if either was. */
+  ReloadRequest(String trigger, boolean onlyIfChanged) {
+    this(trigger, onlyIfChanged, null);
+  }
+
+  /** Two requests coalesced into one follow-up: forced if either was; the later target wins. */
   ReloadRequest merge(ReloadRequest other) {
     String triggers = trigger.equals(other.trigger) ? trigger : trigger + "+" + other.trigger;
-    return new ReloadRequest(triggers, onlyIfChanged && other.onlyIfChanged);
+    return new ReloadRequest(
+        triggers,
+        onlyIfChanged && other.onlyIfChanged,
+        other.target != null ? other.target : target);
   }
 }

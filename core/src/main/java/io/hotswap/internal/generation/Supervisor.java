@@ -13,6 +13,7 @@ import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.internal.endpoint.Lanes;
+import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.LoaderTracker;
 import io.hotswap.loader.ParentFirstPolicy;
 import io.hotswap.loader.Snapshot;
@@ -63,6 +64,9 @@ public final class Supervisor {
   private final CodeLoader codeLoader;
   private final GenerationStarter starter;
   private final Retirement retirement;
+  private final GenerationChecker checker;
+  private final SnapshotCache snapshots;
+  private final CaffeineStateStore store;
   private final ExecutorService blocking;
   private final ReloadQueue queue = new ReloadQueue(this::runReload);
   private final Deque<Generation> history = new ArrayDeque<>();
@@ -80,10 +84,14 @@ public final class Supervisor {
       Lanes lanes,
       List<Endpoint> endpoints,
       ActiveBindings active,
-      LoaderTracker tracker) {
+      LoaderTracker tracker,
+      CaffeineStateStore store) {
     this.options = options;
     this.hostContext = lanes.hostContext(0);
     this.active = active;
+    this.store = store;
+    this.checker = new GenerationChecker(hostContext, options.checkTimeout());
+    this.snapshots = new SnapshotCache(options.snapshotCacheBytes());
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
     this.codeLoader =
         new CodeLoader(
@@ -94,7 +102,8 @@ public final class Supervisor {
     Map<String, Endpoint> byName = new LinkedHashMap<>();
     endpoints.forEach(endpoint -> byName.put(endpoint.name(), endpoint));
     this.starter =
-        new GenerationStarter(vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout());
+        new GenerationStarter(
+            vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout(), store);
     this.retirement =
         new Retirement(
             hostContext, starter, tracker, options.drainTimeout(), hostLoader, this::changed);
@@ -116,6 +125,19 @@ public final class Supervisor {
   /** Asks for a reload that is skipped (UNCHANGED) when the code's content hash is the same. */
   public Future<ReloadOutcome> reloadIfChanged(String trigger) {
     return queue.submit(new ReloadRequest(trigger, true));
+  }
+
+  /**
+   * Asks for a reload to a snapshot kept in memory: {@code target} is a generation ({@code 7} or
+   * {@code gen-7}) or a snapshot id. Never fails; an unknown or evicted target is REFUSED.
+   */
+  public Future<ReloadOutcome> reloadTo(String target, String trigger) {
+    return queue.submit(new ReloadRequest(trigger, false, target));
+  }
+
+  /** Asks for a reload to the generation that was active before the current one. */
+  public Future<ReloadOutcome> rollback(String trigger) {
+    return queue.submit(new ReloadRequest(trigger, false, ReloadRequest.PREVIOUS));
   }
 
   /** Called with a value snapshot on every lifecycle change of every generation. */
@@ -176,7 +198,8 @@ public final class Supervisor {
                     all.list(),
                     endpointStatus,
                     reloads(),
-                    reloadCount()));
+                    reloadCount(),
+                    store.status()));
   }
 
   /** The in-flight count of generation {@code id}; 0 when it has no ledger (any more). */
@@ -218,27 +241,42 @@ public final class Supervisor {
     }
     Generation previous = current;
     Promise<ReloadOutcome> outcome = hostContext.promise();
-    onBlockingThread(codeLoader::snapshot)
-        .onComplete(
-            snapshot -> {
-              if (snapshot.failed()) {
-                // No snapshot, no generation: report it like a failed load.
-                Generation generation = newGeneration(request.trigger());
-                fail(generation, previous, snapshot.cause(), began, new long[2], outcome);
-              } else if (request.onlyIfChanged() && snapshot.result().classNames().isEmpty()) {
-                // A build that cleans its output first: wait for the classes to come back.
-                outcome.complete(
-                    refused(
-                        "the code source has no classes (a build in progress?); a reload follows"
-                            + " when they are back"));
-              } else if (request.onlyIfChanged()
-                  && previous != null
-                  && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
-                outcome.complete(unchanged(previous));
-              } else {
-                load(newGeneration(request.trigger()), previous, snapshot.result(), began, outcome);
-              }
-            });
+    Future<Snapshot> source;
+    if (request.target() == null) {
+      source = onBlockingThread(codeLoader::snapshot);
+    } else {
+      Optional<Snapshot> cached = cachedSnapshot(request.target(), previous);
+      if (cached.isEmpty()) {
+        return recorded(
+            requestedAt,
+            request,
+            refused(
+                "no snapshot kept in memory for '"
+                    + request.target()
+                    + "' (unknown generation or snapshot, or evicted from the snapshot cache)"));
+      }
+      source = Future.succeededFuture(cached.get());
+    }
+    source.onComplete(
+        snapshot -> {
+          if (snapshot.failed()) {
+            // No snapshot, no generation: report it like a failed load.
+            Generation generation = newGeneration(request.trigger());
+            fail(generation, previous, snapshot.cause(), began, new long[2], outcome);
+          } else if (request.onlyIfChanged() && snapshot.result().classNames().isEmpty()) {
+            // A build that cleans its output first: wait for the classes to come back.
+            outcome.complete(
+                refused(
+                    "the code source has no classes (a build in progress?); a reload follows"
+                        + " when they are back"));
+          } else if (request.onlyIfChanged()
+              && previous != null
+              && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
+            outcome.complete(unchanged(previous));
+          } else {
+            load(newGeneration(request.trigger()), previous, snapshot.result(), began, outcome);
+          }
+        });
     return outcome.future().andThen(done -> remember(requestedAt, request, done.result()));
   }
 
@@ -267,7 +305,8 @@ public final class Supervisor {
               changed(generation);
               return starter
                   .start(generation, code)
-                  .onSuccess(table -> reportShadowsLater(generation.id(), code));
+                  .onSuccess(started -> reportShadowsLater(generation.id(), code))
+                  .compose(started -> checkThenKeep(generation, previous, started, code));
             })
         .onComplete(
             started -> {
@@ -276,7 +315,8 @@ public final class Supervisor {
                   fail(generation, previous, started.cause(), began, phaseEnds, outcome);
                 } else {
                   phaseEnds[1] = System.nanoTime();
-                  cutOver(generation, previous, started.result(), began, phaseEnds, outcome);
+                  cutOver(
+                      generation, previous, started.result().table(), began, phaseEnds, outcome);
                 }
               } catch (RuntimeException | Error bug) {
                 // Every caller must get an outcome, even if the supervisor itself is broken.
@@ -291,6 +331,95 @@ public final class Supervisor {
                         Optional.of(GenerationException.detach(bug))));
               }
             });
+  }
+
+  /** CHECKING: health checks and state hand-off; a failure undeploys the candidate. */
+  private Future<StartedGeneration> checkThenKeep(
+      Generation generation, Generation previous, StartedGeneration started, LoadedCode code) {
+    generation.state(GenerationState.CHECKING);
+    changed(generation);
+    return checker
+        .check(generation, started.hooks(), previous)
+        .map(
+            checked -> {
+              generation.hooks(started.hooks());
+              snapshots.keep(code.snapshot());
+              return started;
+            })
+        .recover(
+            failure ->
+                starter
+                    .undeployAll(generation.deploymentIds())
+                    .transform(undeployed -> Future.failedFuture(failure)));
+  }
+
+  private Optional<Snapshot> cachedSnapshot(String target, Generation active) {
+    String snapshotId = target;
+    List<Generation> known;
+    synchronized (history) {
+      known = new ArrayList<>(history);
+    }
+    if (target.equals(ReloadRequest.PREVIOUS)) {
+      snapshotId = null;
+      for (Generation generation : known) {
+        if (active != null
+            && generation.id() < active.id()
+            && generation.info().activatedAt().isPresent()) {
+          snapshotId = generation.info().snapshotId();
+        }
+      }
+    } else {
+      String number = target.startsWith("gen-") ? target.substring(4) : target;
+      for (Generation generation : known) {
+        if (Long.toString(generation.id()).equals(number)) {
+          snapshotId = generation.info().snapshotId();
+        }
+      }
+    }
+    return snapshotId == null ? Optional.empty() : snapshots.find(snapshotId);
+  }
+
+  /** Rolls {@code generation} back if its early error rate breaks the policy. */
+  private void watchErrorRate(
+      Generation generation, Generation previous, HotSwapOptions.AutoRollback policy) {
+    if (previous == null) {
+      return;
+    }
+    hostContext.setTimer(
+        policy.window().toMillis(),
+        timer -> {
+          InflightLedger ledger = generation.ledger();
+          if (current != generation || ledger == null) {
+            return;
+          }
+          ledger
+              .served()
+              .compose(served -> ledger.errors().map(errors -> new long[] {served, errors}))
+              .onSuccess(
+                  counts -> {
+                    long served = counts[0];
+                    long errors = counts[1];
+                    double rate = served == 0 ? 0 : (double) errors / served;
+                    if (served >= policy.minRequests() && rate > policy.maxErrorRate()) {
+                      LOG.warn(
+                          "{}: {} of {} requests failed in its first {} ms (limit {}%): rolling"
+                              + " back",
+                          generation.label(),
+                          errors,
+                          served,
+                          policy.window().toMillis(),
+                          Math.round(policy.maxErrorRate() * 100));
+                      rollback("auto-rollback");
+                    } else {
+                      LOG.info(
+                          "{}: {} of {} requests failed in its first {} ms: kept",
+                          generation.label(),
+                          errors,
+                          served,
+                          policy.window().toMillis());
+                    }
+                  });
+        });
   }
 
   private ReloadOutcome unchanged(Generation active) {
@@ -345,8 +474,6 @@ public final class Supervisor {
       long began,
       long[] phaseEnds,
       Promise<ReloadOutcome> outcome) {
-    generation.state(GenerationState.CHECKING);
-    changed(generation);
     active.publish(table);
     current = generation;
     generation.activated();
@@ -363,6 +490,7 @@ public final class Supervisor {
       changed(previous);
       retirement.retire(previous);
     }
+    options.autoRollback().ifPresent(policy -> watchErrorRate(generation, previous, policy));
     outcome.complete(
         new ReloadOutcome(
             ReloadOutcome.Status.ACTIVATED,

@@ -1,0 +1,35 @@
+package io.hotswap.internal.generation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hotswap.loader.Snapshot;
+import java.util.Optional;
+
+/**
+ * The snapshots of recent generations, kept in memory (bounded by their total bytes) so a rollback
+ * or a reload to an earlier version needs no disk and goes through the same lifecycle. A snapshot
+ * holds only bytes, never a classloader.
+ *
+ * <p>Thread-safe.
+ */
+final class SnapshotCache {
+  private final Cache<String, Snapshot> snapshots;
+
+  SnapshotCache(long maxBytes) {
+    this.snapshots =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .<String, Snapshot>weigher(
+                (id, snapshot) -> (int) Math.min(Integer.MAX_VALUE, snapshot.totalBytes()))
+            .build();
+  }
+
+  void keep(Snapshot snapshot) {
+    snapshots.put(snapshot.id().shortId(), snapshot);
+  }
+
+  /** The snapshot whose short id is {@code shortId}, if still cached. */
+  Optional<Snapshot> find(String shortId) {
+    return Optional.ofNullable(snapshots.getIfPresent(shortId));
+  }
+}
