@@ -35,6 +35,7 @@ import java.util.Set;
  * @param checkTimeout bound on a new generation's health checks and state hand-off
  * @param snapshotCacheBytes bytes of recent snapshots kept for rollback without reading disk
  * @param autoRollback roll back a new generation whose early error rate is too high, if set
+ * @param warmUp requests replayed against a new generation before its cutover, if set
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -56,7 +57,8 @@ public record HotSwapOptions(
     Optional<Duration> stateIdleTimeout,
     Duration checkTimeout,
     long snapshotCacheBytes,
-    Optional<AutoRollback> autoRollback) {
+    Optional<AutoRollback> autoRollback,
+    Optional<WarmUp> warmUp) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -90,6 +92,27 @@ public record HotSwapOptions(
       throw new IllegalArgumentException("snapshotCacheBytes must be 0 or more");
     }
     Objects.requireNonNull(autoRollback, "autoRollback");
+    Objects.requireNonNull(warmUp, "warmUp");
+  }
+
+  /**
+   * Requests sent to a new generation's handlers, over loopback, before it takes traffic, so the
+   * first real requests do not pay for class loading and interpretation. Answers are discarded.
+   *
+   * @param endpoint the HTTP endpoint to send them through
+   * @param paths GET paths, used in turn
+   * @param requests how many requests in all
+   * @param concurrency how many at once
+   */
+  public record WarmUp(String endpoint, List<String> paths, int requests, int concurrency) {
+    /** Validates and copies. */
+    public WarmUp {
+      Objects.requireNonNull(endpoint, "endpoint");
+      paths = List.copyOf(paths);
+      if (paths.isEmpty() || requests < 1 || concurrency < 1) {
+        throw new IllegalArgumentException("a warm-up needs paths, requests and concurrency");
+      }
+    }
   }
 
   /**
@@ -147,6 +170,7 @@ public record HotSwapOptions(
     private Duration checkTimeout = Duration.ofSeconds(10);
     private long snapshotCacheBytes = 64L * 1024 * 1024;
     private AutoRollback autoRollback;
+    private WarmUp warmUp;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -266,6 +290,12 @@ public record HotSwapOptions(
       return this;
     }
 
+    /** Replays requests against each new generation before its cutover; off by default. */
+    public Builder warmUp(WarmUp warmUp) {
+      this.warmUp = warmUp;
+      return this;
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -288,7 +318,8 @@ public record HotSwapOptions(
           Optional.ofNullable(stateIdleTimeout),
           checkTimeout,
           snapshotCacheBytes,
-          Optional.ofNullable(autoRollback));
+          Optional.ofNullable(autoRollback),
+          Optional.ofNullable(warmUp));
     }
   }
 }

@@ -40,6 +40,9 @@ public final class HttpEndpoint implements Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
   private static final AtomicInteger SHARED_RANDOM_PORT = new AtomicInteger(1);
 
+  /** The header that sends a loopback request to the generation being warmed up. */
+  public static final String WARM_UP_HEADER = "x-hotswap-warm-up";
+
   private final Vertx vertx;
   private final EndpointSpec.Http spec;
   private final int index;
@@ -158,7 +161,11 @@ public final class HttpEndpoint implements Endpoint {
         return;
       }
     }
-    Binding binding = active.current().binding(index, lane);
+    BindingTable table = active.current();
+    if (table.warmingUp()) {
+      table = warmUpTable(table, request);
+    }
+    Binding binding = table.binding(index, lane);
     if (binding == null) {
       unavailable(request, active.current().generation());
       return;
@@ -175,6 +182,23 @@ public final class HttpEndpoint implements Endpoint {
     @SuppressWarnings("unchecked")
     Handler<HttpServerRequest> handler = (Handler<HttpServerRequest>) binding.handler();
     context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));
+  }
+
+  /** Loopback requests with the open warm-up token reach the candidate generation. */
+  private static BindingTable warmUpTable(BindingTable table, HttpServerRequest request) {
+    String token = request.getHeader(WARM_UP_HEADER);
+    if (token == null || request.remoteAddress() == null) {
+      return table;
+    }
+    BindingTable candidate = table.warmUpCandidate(token);
+    boolean loopback;
+    try {
+      loopback =
+          java.net.InetAddress.getByName(request.remoteAddress().hostAddress()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      loopback = false;
+    }
+    return candidate != null && loopback ? candidate : table;
   }
 
   private void handleGuarded(

@@ -11,6 +11,7 @@ import io.hotswap.StatusReport;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.HttpEndpoint;
 import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.internal.endpoint.Lanes;
 import io.hotswap.internal.state.CaffeineStateStore;
@@ -67,6 +68,7 @@ public final class Supervisor {
   private final GenerationChecker checker;
   private final SnapshotCache snapshots;
   private final CaffeineStateStore store;
+  private final WarmUpRunner warmUp;
   private final ExecutorService blocking;
   private final ReloadQueue queue = new ReloadQueue(this::runReload);
   private final Deque<Generation> history = new ArrayDeque<>();
@@ -92,6 +94,14 @@ public final class Supervisor {
     this.store = store;
     this.checker = new GenerationChecker(hostContext, options.checkTimeout());
     this.snapshots = new SnapshotCache(options.snapshotCacheBytes());
+    this.warmUp =
+        options
+            .warmUp()
+            .map(
+                settings ->
+                    new WarmUpRunner(
+                        vertx, active, settings, () -> httpPort(endpoints, settings.endpoint())))
+            .orElse(null);
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
     this.codeLoader =
         new CodeLoader(
@@ -340,6 +350,9 @@ public final class Supervisor {
     changed(generation);
     return checker
         .check(generation, started.hooks(), previous)
+        .compose(
+            checked ->
+                warmUp == null ? Future.succeededFuture() : warmUp.run(generation, started.table()))
         .map(
             checked -> {
               generation.hooks(started.hooks());
@@ -351,6 +364,15 @@ public final class Supervisor {
                 starter
                     .undeployAll(generation.deploymentIds())
                     .transform(undeployed -> Future.failedFuture(failure)));
+  }
+
+  private static int httpPort(List<Endpoint> endpoints, String name) {
+    for (Endpoint endpoint : endpoints) {
+      if (endpoint.name().equals(name) && endpoint instanceof HttpEndpoint http) {
+        return http.port();
+      }
+    }
+    throw new IllegalStateException("warm-up names no HTTP endpoint '" + name + "'");
   }
 
   private Optional<Snapshot> cachedSnapshot(String target, Generation active) {
