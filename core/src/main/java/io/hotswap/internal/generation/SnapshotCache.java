@@ -28,6 +28,21 @@ final class SnapshotCache {
     snapshots.put(snapshot.id().shortId(), snapshot);
   }
 
+  /**
+   * The cached snapshot a reload target names: {@link ReloadRequest#PREVIOUS} (the generation
+   * active before {@code active}), a generation ({@code 7} or {@code gen-7}) or a snapshot id.
+   */
+  Optional<Snapshot> resolve(String target, Generation active, GenerationHistory history) {
+    Optional<Generation> generation;
+    if (target.equals(ReloadRequest.PREVIOUS)) {
+      generation = active == null ? Optional.empty() : history.lastActiveBefore(active.id());
+    } else {
+      String number = target.startsWith("gen-") ? target.substring(4) : target;
+      generation = number.matches("\\d+") ? history.find(Long.parseLong(number)) : Optional.empty();
+    }
+    return find(generation.map(g -> g.info().snapshotId()).orElse(target));
+  }
+
   /** The snapshot whose short id is {@code shortId}, if still cached. */
   Optional<Snapshot> find(String shortId) {
     return Optional.ofNullable(snapshots.getIfPresent(shortId));

@@ -6,13 +6,10 @@ import io.hotswap.GenerationState;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.ReloadOutcome.ReloadTimings;
-import io.hotswap.ReloadRecord;
 import io.hotswap.StatusReport;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
-import io.hotswap.internal.endpoint.HttpEndpoint;
-import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.internal.endpoint.Lanes;
 import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.LoaderTracker;
@@ -22,19 +19,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Supervisor {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
-  private static final int HISTORY = 64;
-  private static final int RELOAD_HISTORY = 32;
 
   private final HotSwapOptions options;
   private final ContextInternal hostContext;
@@ -69,12 +56,11 @@ public final class Supervisor {
   private final SnapshotCache snapshots;
   private final CaffeineStateStore store;
   private final WarmUpRunner warmUp;
-  private final ExecutorService blocking;
+  private final ErrorRateWatch errorRateWatch;
+  private final BlockingWork blocking;
   private final ReloadQueue queue = new ReloadQueue(this::runReload);
-  private final Deque<Generation> history = new ArrayDeque<>();
-  private final Deque<ReloadRecord> reloads = new ArrayDeque<>();
-  private long reloadCount;
-  private final List<Consumer<GenerationInfo>> listeners = new CopyOnWriteArrayList<>();
+  private final GenerationHistory history = new GenerationHistory();
+  private final ReloadLog reloadLog = new ReloadLog();
   private long nextId = 1;
   private volatile Generation current;
   private volatile boolean closing;
@@ -100,7 +86,10 @@ public final class Supervisor {
             .map(
                 settings ->
                     new WarmUpRunner(
-                        vertx, active, settings, () -> httpPort(endpoints, settings.endpoint())))
+                        vertx,
+                        active,
+                        settings,
+                        () -> WarmUpRunner.httpPort(endpoints, settings.endpoint())))
             .orElse(null);
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
     this.codeLoader =
@@ -116,15 +105,13 @@ public final class Supervisor {
             vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout(), store);
     this.retirement =
         new Retirement(
-            hostContext, starter, tracker, options.drainTimeout(), hostLoader, this::changed);
-    this.blocking =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread thread = new Thread(task, "hotswap-supervisor-1");
-              thread.setDaemon(true);
-              thread.setContextClassLoader(hostLoader);
-              return thread;
-            });
+            hostContext, starter, tracker, options.drainTimeout(), hostLoader, history::changed);
+    this.blocking = new BlockingWork(hostContext, hostLoader);
+    this.errorRateWatch =
+        options
+            .autoRollback()
+            .map(policy -> new ErrorRateWatch(hostContext, policy, () -> rollback("auto-rollback")))
+            .orElse(null);
   }
 
   /** Asks for a reload; see {@code HotSwap#reload(String)}. Never fails. */
@@ -152,16 +139,12 @@ public final class Supervisor {
 
   /** Called with a value snapshot on every lifecycle change of every generation. */
   public void addListener(Consumer<GenerationInfo> listener) {
-    listeners.add(listener);
+    history.addListener(listener);
   }
 
   /** The known generations, oldest first. */
   public List<GenerationInfo> generations() {
-    synchronized (history) {
-      List<GenerationInfo> infos = new ArrayList<>(history.size());
-      history.forEach(generation -> infos.add(generation.info()));
-      return infos;
-    }
+    return history.infos();
   }
 
   /** The active generation, if any. */
@@ -172,78 +155,28 @@ public final class Supervisor {
 
   /** Everything status views show; completes once every lane answered. */
   public Future<StatusReport> status(List<Endpoint> endpoints) {
-    List<Generation> generations;
-    synchronized (history) {
-      generations = new ArrayList<>(history);
-    }
-    List<Future<StatusReport.GenerationStatus>> statuses = new ArrayList<>();
-    for (Generation generation : generations) {
-      InflightLedger ledger = generation.ledger();
-      if (ledger == null) {
-        statuses.add(
-            Future.succeededFuture(
-                new StatusReport.GenerationStatus(
-                    generation.info(), 0, generation.servedAtRetirement())));
-      } else {
-        statuses.add(
-            ledger
-                .count()
-                .compose(
-                    inFlight ->
-                        ledger
-                            .served()
-                            .map(
-                                served ->
-                                    new StatusReport.GenerationStatus(
-                                        generation.info(), inFlight, served))));
-      }
-    }
-    List<StatusReport.EndpointStatus> endpointStatus = new ArrayList<>();
-    endpoints.forEach(endpoint -> endpointStatus.add(endpoint.status()));
-    return Future.all(statuses)
-        .map(
-            all ->
-                new StatusReport(
-                    options.applicationName(),
-                    all.list(),
-                    endpointStatus,
-                    reloads(),
-                    reloadCount(),
-                    store.status()));
+    return StatusCollector.collect(
+        options.applicationName(), history.all(), endpoints, reloadLog, store);
   }
 
   /** The in-flight count of generation {@code id}; 0 when it has no ledger (any more). */
   public Future<Integer> inFlight(long id) {
-    synchronized (history) {
-      for (Generation generation : history) {
-        if (generation.id() == id) {
-          InflightLedger ledger = generation.ledger();
-          return ledger == null ? Future.succeededFuture(0) : ledger.count();
-        }
-      }
-    }
-    return Future.succeededFuture(0);
+    return history.inFlight(id);
   }
 
   private Future<ReloadOutcome> runReload(ReloadRequest request) {
     long began = System.nanoTime();
     Instant requestedAt = Instant.now();
     if (closing) {
-      return Future.succeededFuture(
-          new ReloadOutcome(
-              ReloadOutcome.Status.REFUSED,
-              0,
-              current == null ? 0 : current.id(),
-              "",
-              ReloadTimings.NONE,
-              Optional.of(new IllegalStateException("the instance is closing"))));
+      // Quietly: this is how close() waits for a running reload to end.
+      return Future.succeededFuture(Outcomes.refused("the instance is closing", activeId()));
     }
-    long draining = countDraining();
+    long draining = history.draining();
     if (draining >= options.maxDraining()) {
       return recorded(
           requestedAt,
           request,
-          refused(
+          refusedLoudly(
               draining
                   + " generations are still draining (maxDraining "
                   + options.maxDraining()
@@ -253,14 +186,14 @@ public final class Supervisor {
     Promise<ReloadOutcome> outcome = hostContext.promise();
     Future<Snapshot> source;
     if (request.target() == null) {
-      source = onBlockingThread(codeLoader::snapshot);
+      source = blocking.submit(codeLoader::snapshot);
     } else {
-      Optional<Snapshot> cached = cachedSnapshot(request.target(), previous);
+      Optional<Snapshot> cached = snapshots.resolve(request.target(), previous, history);
       if (cached.isEmpty()) {
         return recorded(
             requestedAt,
             request,
-            refused(
+            refusedLoudly(
                 "no snapshot kept in memory for '"
                     + request.target()
                     + "' (unknown generation or snapshot, or evicted from the snapshot cache)"));
@@ -276,13 +209,13 @@ public final class Supervisor {
           } else if (request.onlyIfChanged() && snapshot.result().classNames().isEmpty()) {
             // A build that cleans its output first: wait for the classes to come back.
             outcome.complete(
-                refused(
+                refusedLoudly(
                     "the code source has no classes (a build in progress?); a reload follows"
                         + " when they are back"));
           } else if (request.onlyIfChanged()
               && previous != null
               && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
-            outcome.complete(unchanged(previous));
+            outcome.complete(Outcomes.unchanged(previous));
           } else {
             load(newGeneration(request.trigger()), previous, snapshot.result(), began, outcome);
           }
@@ -292,9 +225,9 @@ public final class Supervisor {
 
   private Generation newGeneration(String trigger) {
     Generation generation = new Generation(nextId++, trigger);
-    remember(generation);
+    history.add(generation);
     LOG.info("{} LOADING (trigger: {})", generation.label(), trigger);
-    changed(generation);
+    history.changed(generation);
     return generation;
   }
 
@@ -305,14 +238,15 @@ public final class Supervisor {
       long began,
       Promise<ReloadOutcome> outcome) {
     long[] phaseEnds = new long[2];
-    onBlockingThread(() -> codeLoader.load(generation.id(), snapshot))
+    blocking
+        .submit(() -> codeLoader.load(generation.id(), snapshot))
         .compose(
             code -> {
               phaseEnds[0] = System.nanoTime();
               generation.loaded(code.snapshot().id().shortId(), code.loader());
               generation.state(GenerationState.STARTING);
               LOG.info("{} STARTING {} entries", generation.label(), code.entries().size());
-              changed(generation);
+              history.changed(generation);
               return starter
                   .start(generation, code)
                   .onSuccess(started -> reportShadowsLater(generation.id(), code))
@@ -347,7 +281,7 @@ public final class Supervisor {
   private Future<StartedGeneration> checkThenKeep(
       Generation generation, Generation previous, StartedGeneration started, LoadedCode code) {
     generation.state(GenerationState.CHECKING);
-    changed(generation);
+    history.changed(generation);
     return checker
         .check(generation, started.hooks(), previous)
         .compose(
@@ -366,126 +300,25 @@ public final class Supervisor {
                     .transform(undeployed -> Future.failedFuture(failure)));
   }
 
-  private static int httpPort(List<Endpoint> endpoints, String name) {
-    for (Endpoint endpoint : endpoints) {
-      if (endpoint.name().equals(name) && endpoint instanceof HttpEndpoint http) {
-        return http.port();
-      }
-    }
-    throw new IllegalStateException("warm-up names no HTTP endpoint '" + name + "'");
-  }
-
-  private Optional<Snapshot> cachedSnapshot(String target, Generation active) {
-    String snapshotId = target;
-    List<Generation> known;
-    synchronized (history) {
-      known = new ArrayList<>(history);
-    }
-    if (target.equals(ReloadRequest.PREVIOUS)) {
-      snapshotId = null;
-      for (Generation generation : known) {
-        if (active != null
-            && generation.id() < active.id()
-            && generation.info().activatedAt().isPresent()) {
-          snapshotId = generation.info().snapshotId();
-        }
-      }
-    } else {
-      String number = target.startsWith("gen-") ? target.substring(4) : target;
-      for (Generation generation : known) {
-        if (Long.toString(generation.id()).equals(number)) {
-          snapshotId = generation.info().snapshotId();
-        }
-      }
-    }
-    return snapshotId == null ? Optional.empty() : snapshots.find(snapshotId);
-  }
-
-  /** Rolls {@code generation} back if its early error rate breaks the policy. */
-  private void watchErrorRate(
-      Generation generation, Generation previous, HotSwapOptions.AutoRollback policy) {
-    if (previous == null) {
-      return;
-    }
-    hostContext.setTimer(
-        policy.window().toMillis(),
-        timer -> {
-          InflightLedger ledger = generation.ledger();
-          if (current != generation || ledger == null) {
-            return;
-          }
-          ledger
-              .served()
-              .compose(served -> ledger.errors().map(errors -> new long[] {served, errors}))
-              .onSuccess(
-                  counts -> {
-                    long served = counts[0];
-                    long errors = counts[1];
-                    double rate = served == 0 ? 0 : (double) errors / served;
-                    if (served >= policy.minRequests() && rate > policy.maxErrorRate()) {
-                      LOG.warn(
-                          "{}: {} of {} requests failed in its first {} ms (limit {}%): rolling"
-                              + " back",
-                          generation.label(),
-                          errors,
-                          served,
-                          policy.window().toMillis(),
-                          Math.round(policy.maxErrorRate() * 100));
-                      rollback("auto-rollback");
-                    } else {
-                      LOG.info(
-                          "{}: {} of {} requests failed in its first {} ms: kept",
-                          generation.label(),
-                          errors,
-                          served,
-                          policy.window().toMillis());
-                    }
-                  });
-        });
-  }
-
-  private ReloadOutcome unchanged(Generation active) {
-    String snapshotId = active.info().snapshotId();
-    LOG.info("reload skipped: snapshot {} is what {} runs", snapshotId, active.label());
-    return new ReloadOutcome(
-        ReloadOutcome.Status.UNCHANGED,
-        active.id(),
-        active.id(),
-        snapshotId,
-        ReloadTimings.NONE,
-        Optional.empty());
-  }
-
   private Future<ReloadOutcome> recorded(
       Instant requestedAt, ReloadRequest request, ReloadOutcome outcome) {
     remember(requestedAt, request, outcome);
     return Future.succeededFuture(outcome);
   }
 
+  private ReloadOutcome refusedLoudly(String reason) {
+    LOG.warn("reload refused: {}", reason);
+    return Outcomes.refused(reason, activeId());
+  }
+
+  private long activeId() {
+    Generation active = current;
+    return active == null ? 0 : active.id();
+  }
+
   private void remember(Instant requestedAt, ReloadRequest request, ReloadOutcome outcome) {
-    if (outcome == null) {
-      return;
-    }
-    synchronized (reloads) {
-      reloads.addLast(new ReloadRecord(requestedAt, request.trigger(), outcome));
-      while (reloads.size() > RELOAD_HISTORY) {
-        reloads.removeFirst();
-      }
-      reloadCount++;
-    }
-  }
-
-  /** The most recent reloads, oldest first. */
-  public List<ReloadRecord> reloads() {
-    synchronized (reloads) {
-      return List.copyOf(reloads);
-    }
-  }
-
-  /** How many reloads ended (any outcome) since start. */
-  public long reloadCount() {
-    synchronized (reloads) {
-      return reloadCount;
+    if (outcome != null) {
+      reloadLog.add(requestedAt, request.trigger(), outcome);
     }
   }
 
@@ -499,20 +332,22 @@ public final class Supervisor {
     active.publish(table);
     current = generation;
     generation.activated();
-    ReloadTimings timings = timings(began, phaseEnds[0], phaseEnds[1]);
+    ReloadTimings timings = Outcomes.timings(began, phaseEnds[0], phaseEnds[1]);
     LOG.info(
         "{} ACTIVE (snapshot {}), cut over in {} ms{}",
         generation.label(),
         generation.info().snapshotId(),
         timings.total().toMillis(),
         previous == null ? "" : "; " + previous.label() + " DRAINING");
-    changed(generation);
+    history.changed(generation);
     if (previous != null) {
       previous.state(GenerationState.DRAINING);
-      changed(previous);
+      history.changed(previous);
       retirement.retire(previous);
     }
-    options.autoRollback().ifPresent(policy -> watchErrorRate(generation, previous, policy));
+    if (errorRateWatch != null && previous != null) {
+      errorRateWatch.watch(generation, () -> current == generation);
+    }
     outcome.complete(
         new ReloadOutcome(
             ReloadOutcome.Status.ACTIVATED,
@@ -530,7 +365,7 @@ public final class Supervisor {
       long began,
       long[] phaseEnds,
       Promise<ReloadOutcome> outcome) {
-    Throwable reported = GenerationException.detach(unwrap(cause));
+    Throwable reported = GenerationException.detach(BlockingWork.unwrap(cause));
     generation.failed(reported.toString());
     LOG.error(
         "{} FAILED, {}: {}",
@@ -538,7 +373,7 @@ public final class Supervisor {
         previous == null ? "no generation is active" : previous.label() + " keeps serving",
         reported.toString(),
         reported);
-    changed(generation);
+    history.changed(generation);
     retirement.release(generation);
     long loaded = phaseEnds[0] == 0 ? System.nanoTime() : phaseEnds[0];
     outcome.tryComplete(
@@ -547,37 +382,8 @@ public final class Supervisor {
             generation.id(),
             previous == null ? 0 : previous.id(),
             generation.info().snapshotId(),
-            timings(began, loaded, System.nanoTime()),
+            Outcomes.timings(began, loaded, System.nanoTime()),
             Optional.of(reported)));
-  }
-
-  private static Throwable unwrap(Throwable cause) {
-    Throwable unwrapped = cause;
-    while ((unwrapped instanceof java.util.concurrent.CompletionException
-            || unwrapped instanceof java.util.concurrent.ExecutionException)
-        && unwrapped.getCause() != null) {
-      unwrapped = unwrapped.getCause();
-    }
-    return unwrapped;
-  }
-
-  private static ReloadTimings timings(long began, long loaded, long started) {
-    return new ReloadTimings(
-        Duration.ofNanos(loaded - began),
-        Duration.ofNanos(Math.max(0, started - loaded)),
-        Duration.ofNanos(System.nanoTime() - began));
-  }
-
-  private ReloadOutcome refused(String reason) {
-    LOG.warn("reload refused: {}", reason);
-    Generation active = current;
-    return new ReloadOutcome(
-        ReloadOutcome.Status.REFUSED,
-        0,
-        active == null ? 0 : active.id(),
-        "",
-        ReloadTimings.NONE,
-        Optional.of(new IllegalStateException(reason)));
   }
 
   private void reportShadowsLater(long generation, LoadedCode code) {
@@ -590,54 +396,6 @@ public final class Supervisor {
             LOG.warn("gen-{}: shadow report failed", generation, e);
           }
         });
-  }
-
-  private <T> Future<T> onBlockingThread(java.util.concurrent.Callable<T> work) {
-    Promise<T> promise = hostContext.promise();
-    CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return work.call();
-              } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-              }
-            },
-            blocking)
-        .whenComplete(
-            (value, failure) -> {
-              if (failure == null) {
-                promise.complete(value);
-              } else {
-                promise.fail(unwrap(failure));
-              }
-            });
-    return promise.future();
-  }
-
-  private long countDraining() {
-    synchronized (history) {
-      return history.stream().filter(g -> g.state() == GenerationState.DRAINING).count();
-    }
-  }
-
-  private void remember(Generation generation) {
-    synchronized (history) {
-      history.addLast(generation);
-      while (history.size() > HISTORY && history.peekFirst().state().isFinished()) {
-        history.removeFirst();
-      }
-    }
-  }
-
-  private void changed(Generation generation) {
-    GenerationInfo info = generation.info();
-    for (Consumer<GenerationInfo> listener : listeners) {
-      try {
-        listener.accept(info);
-      } catch (RuntimeException e) {
-        LOG.warn("{}: lifecycle listener failed", generation.label(), e);
-      }
-    }
   }
 
   /**
@@ -656,7 +414,7 @@ public final class Supervisor {
               active.publish(BindingTable.EMPTY);
               if (last != null) {
                 last.state(GenerationState.DRAINING);
-                changed(last);
+                history.changed(last);
                 retirement.retire(last);
               }
               retirement.allRetired().onComplete(done -> closed.complete());

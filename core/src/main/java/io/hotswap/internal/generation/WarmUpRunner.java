@@ -46,6 +46,16 @@ final class WarmUpRunner {
     this.port = port;
   }
 
+  /** The port of the HTTP endpoint {@code name} among {@code endpoints}. */
+  static int httpPort(List<io.hotswap.internal.endpoint.Endpoint> endpoints, String name) {
+    for (io.hotswap.internal.endpoint.Endpoint endpoint : endpoints) {
+      if (endpoint.name().equals(name) && endpoint instanceof HttpEndpoint http) {
+        return http.port();
+      }
+    }
+    throw new IllegalStateException("warm-up names no HTTP endpoint '" + name + "'");
+  }
+
   /** Sends the warm-up requests to {@code candidate}; completes when all were answered. */
   Future<Void> run(Generation generation, BindingTable candidate) {
     long began = System.nanoTime();
