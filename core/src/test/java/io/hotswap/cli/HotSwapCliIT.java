@@ -140,7 +140,9 @@ class HotSwapCliIT {
 
   private static void signal(HotSwapProcess instance, String signal) throws Exception {
     Process kill =
-        new ProcessBuilder("kill", "-" + signal, Long.toString(instance.pid())).inheritIO().start();
+        new ProcessBuilder("bash", "-c", "kill -" + signal + " " + instance.pid())
+            .inheritIO()
+            .start();
     assertThat(kill.waitFor()).isZero();
   }
 
