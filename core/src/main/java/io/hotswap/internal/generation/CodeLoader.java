@@ -69,7 +69,19 @@ final class CodeLoader {
     }
     List<LoadedCode.EntryPoint> entries = new ArrayList<>(names.size());
     for (String name : names) {
+      if (isStaleListEntry(snapshot, loader, name)) {
+        LOG.warn(
+            "gen-{}: {} lists {}, which is gone or no longer @GenerationEntry; skipped",
+            generation,
+            EntryPointScanner.ENTRY_POINTS,
+            name);
+        continue;
+      }
       entries.add(entryPoint(loader, name));
+    }
+    if (entries.isEmpty()) {
+      throw new IllegalStateException(
+          "no @" + GenerationEntry.class.getSimpleName() + " class left in " + codeSourcePath);
     }
     LOG.info(
         "gen-{} loaded snapshot {}: {} classes, {} resources, entries {}",
@@ -91,6 +103,22 @@ final class CodeLoader {
       snapshotter = new Snapshotter(CodeSource.of(codeSourcePath, allowWritable));
     }
     return snapshotter;
+  }
+
+  /** A build-time list written by an earlier (incremental) compile may name dead entries. */
+  private static boolean isStaleListEntry(
+      Snapshot snapshot, GenerationClassLoader loader, String name) {
+    if (!snapshot.resourceNames().contains(EntryPointScanner.ENTRY_POINTS)) {
+      return false;
+    }
+    if (!snapshot.resourceNames().contains(name.replace('.', '/') + ".class")) {
+      return true;
+    }
+    try {
+      return !loader.loadClass(name).isAnnotationPresent(GenerationEntry.class);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false; // let entryPoint() report it
+    }
   }
 
   private static LoadedCode.EntryPoint entryPoint(GenerationClassLoader loader, String name)
