@@ -56,6 +56,24 @@ final class RunCommand implements Callable<Integer> {
   List<String> eventBus = new ArrayList<>();
 
   @Option(
+      names = "--websocket",
+      paramLabel = "<name>=<path>",
+      description = "A WebSocket gateway on a path of the HTTP endpoint; repeatable.")
+  List<String> webSockets = new ArrayList<>();
+
+  @Option(
+      names = "--sse",
+      paramLabel = "<name>=<path>",
+      description = "A server-sent-events gateway on a path of the HTTP endpoint; repeatable.")
+  List<String> sse = new ArrayList<>();
+
+  @Option(
+      names = "--tcp",
+      paramLabel = "<name>=<port>",
+      description = "A TCP gateway (newline-delimited messages); repeatable.")
+  List<String> tcp = new ArrayList<>();
+
+  @Option(
       names = "--name",
       defaultValue = "app",
       description = "Instance name (default ${DEFAULT-VALUE}).")
@@ -126,12 +144,24 @@ final class RunCommand implements Callable<Integer> {
       options.watchTriggerFile(triggerFile);
     }
     for (String endpoint : eventBus) {
-      int split = endpoint.indexOf('=');
-      if (split <= 0 || split == endpoint.length() - 1) {
-        throw new HotSwapCli.UsageProblem("--event-bus takes <name>=<address>, not " + endpoint);
+      String[] pair = pair("--event-bus", endpoint);
+      options.endpoint(EndpointSpec.eventBus(pair[0], pair[1]));
+    }
+    for (String endpoint : webSockets) {
+      String[] pair = pair("--websocket", endpoint);
+      options.endpoint(EndpointSpec.webSocket(pair[0], httpName, pair[1]));
+    }
+    for (String endpoint : sse) {
+      String[] pair = pair("--sse", endpoint);
+      options.endpoint(EndpointSpec.sse(pair[0], httpName, pair[1]));
+    }
+    for (String endpoint : tcp) {
+      String[] pair = pair("--tcp", endpoint);
+      try {
+        options.endpoint(EndpointSpec.tcp(pair[0], Integer.parseInt(pair[1])));
+      } catch (NumberFormatException e) {
+        throw new HotSwapCli.UsageProblem("--tcp takes <name>=<port>, not " + endpoint);
       }
-      options.endpoint(
-          EndpointSpec.eventBus(endpoint.substring(0, split), endpoint.substring(split + 1)));
     }
     parentFirst.forEach(options::parentFirstPackage);
 
@@ -160,6 +190,14 @@ final class RunCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private static String[] pair(String option, String value) {
+    int split = value.indexOf('=');
+    if (split <= 0 || split == value.length() - 1) {
+      throw new HotSwapCli.UsageProblem(option + " takes <name>=<value>, not " + value);
+    }
+    return new String[] {value.substring(0, split), value.substring(split + 1)};
   }
 
   private static String rootMessage(Throwable failure) {
