@@ -34,7 +34,7 @@ final class FreshStartProbe {
             .build();
     List<String> command =
         ServerProcess.command(
-            null, List.of("hotswap", Integer.toString(port), "-1", "1", codeDir.toString()));
+            null, null, List.of("hotswap", Integer.toString(port), "-1", "1", codeDir.toString()));
     long began = System.nanoTime();
     Process process =
         new ProcessBuilder(command)

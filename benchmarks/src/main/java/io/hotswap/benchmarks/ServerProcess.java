@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link ServerMain} child process on the same classpath, optionally pinned to a set of cores
- * with {@code taskset}; its output goes to a log file under the output directory.
+ * with {@code taskset}; its output goes to a log file under the output directory. The system
+ * property {@code hotswap.bench.serverJvmArgs} adds JVM flags (for example a flight recording).
  *
  * <p>Thread-safe: the output is pumped by a daemon thread; the ports are set once at start.
  */
@@ -30,14 +31,23 @@ final class ServerProcess implements AutoCloseable {
     this.controlPort = controlPort;
   }
 
-  /** The command that runs {@link ServerMain} with {@code args}, pinned to {@code cpus} if set. */
-  static List<String> command(String cpus, List<String> args) {
+  /**
+   * The command that runs {@link ServerMain} with {@code args}, pinned to {@code cpus} if set. A
+   * named server ({@code name} not null) also gets the JVM flags of {@code
+   * hotswap.bench.serverJvmArgs}, with {@code {name}} replaced by its name (so that each server
+   * writes its own flight recording).
+   */
+  static List<String> command(String name, String cpus, List<String> args) {
     List<String> command = new ArrayList<>();
     if (cpus != null && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
       command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xms256m", "-Xmx256m", "-XX:+UseParallelGC"));
+    String extra = System.getProperty("hotswap.bench.serverJvmArgs", "").trim();
+    if (name != null && !extra.isEmpty()) {
+      command.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+    }
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(ServerMain.class.getName());
     command.addAll(args);
@@ -48,7 +58,8 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(String name, String cpus, List<String> args) {
     try {
       Path log = BenchPaths.outputDir().resolve("server-" + name + ".log");
-      Process process = new ProcessBuilder(command(cpus, args)).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(command(name, cpus, args)).redirectErrorStream(true).start();
       CompletableFuture<int[]> ready = new CompletableFuture<>();
       Thread pump =
           new Thread(() -> pump(process, log, ready), "hotswap-bench-server-output-" + name);
