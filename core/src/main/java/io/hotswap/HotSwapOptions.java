@@ -30,6 +30,7 @@ import java.util.Set;
  *     when done)
  * @param jmx register the MXBean {@code io.hotswap:type=HotSwap,name=<applicationName>}
  * @param signals USR2/HUP reload, TERM/INT stop gracefully (then the stop actions run)
+ * @param leakHeapDumpDir when a generation is LEAKED, write a heap dump of live objects here
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -46,7 +47,8 @@ public record HotSwapOptions(
     Duration watchQuietPeriod,
     Optional<Path> watchTriggerFile,
     boolean jmx,
-    boolean signals) {
+    boolean signals,
+    Optional<Path> leakHeapDumpDir) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -71,6 +73,7 @@ public record HotSwapOptions(
     Objects.requireNonNull(applicationName, "applicationName");
     requirePositive(watchQuietPeriod, "watchQuietPeriod");
     Objects.requireNonNull(watchTriggerFile, "watchTriggerFile");
+    Objects.requireNonNull(leakHeapDumpDir, "leakHeapDumpDir");
   }
 
   /** Starts options for the code source at {@code codeSource}. */
@@ -101,6 +104,7 @@ public record HotSwapOptions(
     private Path watchTriggerFile;
     private boolean jmx = true;
     private boolean signals;
+    private Path leakHeapDumpDir;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -190,6 +194,15 @@ public record HotSwapOptions(
       return this;
     }
 
+    /**
+     * Writes a heap dump ({@code <app>-gen-<n>-<pid>.hprof}) into {@code dir} when a generation is
+     * LEAKED, for holders the leak report cannot name; none by default.
+     */
+    public Builder leakHeapDumpDir(Path dir) {
+      this.leakHeapDumpDir = dir;
+      return this;
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -207,7 +220,8 @@ public record HotSwapOptions(
           watchQuietPeriod,
           Optional.ofNullable(watchTriggerFile),
           jmx,
-          signals);
+          signals,
+          Optional.ofNullable(leakHeapDumpDir));
     }
   }
 }

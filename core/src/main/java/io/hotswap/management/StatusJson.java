@@ -47,7 +47,16 @@ public final class StatusJson {
         .put("generations", generations)
         .put("endpoints", endpoints)
         .put("reloadCount", report.reloadCount())
-        .put("recentReloads", reloads);
+        .put("recentReloads", reloads)
+        .put("jvm", jvm(report.jvm()));
+  }
+
+  private static JsonObject jvm(StatusReport.JvmStatus jvm) {
+    return new JsonObject()
+        .put("metaspaceUsedBytes", jvm.metaspaceUsedBytes())
+        .put("loadedClasses", jvm.loadedClasses())
+        .put("totalLoadedClasses", jvm.totalLoadedClasses())
+        .put("unloadedClasses", jvm.unloadedClasses());
   }
 
   /** The JSON form of {@code outcome}. */

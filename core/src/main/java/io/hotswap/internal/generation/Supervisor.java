@@ -8,6 +8,8 @@ import io.hotswap.ReloadOutcome;
 import io.hotswap.ReloadOutcome.ReloadTimings;
 import io.hotswap.ReloadRecord;
 import io.hotswap.StatusReport;
+import io.hotswap.internal.cleanup.GenerationCleaner;
+import io.hotswap.internal.cleanup.LeakInspector;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
@@ -55,6 +57,10 @@ import org.slf4j.LoggerFactory;
 public final class Supervisor {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
   private static final int HISTORY = 64;
+
+  /** How long a retirement waits for the threads of the generation's code it stopped. */
+  private static final Duration THREAD_STOP_BOUND = Duration.ofSeconds(2);
+
   private static final int RELOAD_HISTORY = 32;
 
   private final HotSwapOptions options;
@@ -95,9 +101,16 @@ public final class Supervisor {
     endpoints.forEach(endpoint -> byName.put(endpoint.name(), endpoint));
     this.starter =
         new GenerationStarter(vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout());
+    GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND);
     this.retirement =
         new Retirement(
-            hostContext, starter, tracker, options.drainTimeout(), hostLoader, this::changed);
+            hostContext,
+            starter,
+            tracker,
+            options.drainTimeout(),
+            cleaner,
+            new LeakInspector(cleaner, options.leakHeapDumpDir(), options.applicationName()),
+            this::changed);
     this.blocking =
         Executors.newSingleThreadExecutor(
             task -> {
@@ -176,7 +189,8 @@ public final class Supervisor {
                     all.list(),
                     endpointStatus,
                     reloads(),
-                    reloadCount()));
+                    reloadCount(),
+                    StatusReport.JvmStatus.now()));
   }
 
   /** The in-flight count of generation {@code id}; 0 when it has no ledger (any more). */
