@@ -36,6 +36,7 @@ import java.util.Set;
  * @param snapshotCacheBytes bytes of recent snapshots kept for rollback without reading disk
  * @param autoRollback roll back a new generation whose early error rate is too high, if set
  * @param warmUp requests replayed against a new generation before its cutover, if set
+ * @param leakHeapDumpDir when a generation is LEAKED, write a heap dump of live objects here
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -58,7 +59,8 @@ public record HotSwapOptions(
     Duration checkTimeout,
     long snapshotCacheBytes,
     Optional<AutoRollback> autoRollback,
-    Optional<WarmUp> warmUp) {
+    Optional<WarmUp> warmUp,
+    Optional<Path> leakHeapDumpDir) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -93,6 +95,7 @@ public record HotSwapOptions(
     }
     Objects.requireNonNull(autoRollback, "autoRollback");
     Objects.requireNonNull(warmUp, "warmUp");
+    Objects.requireNonNull(leakHeapDumpDir, "leakHeapDumpDir");
   }
 
   /**
@@ -171,6 +174,7 @@ public record HotSwapOptions(
     private long snapshotCacheBytes = 64L * 1024 * 1024;
     private AutoRollback autoRollback;
     private WarmUp warmUp;
+    private Path leakHeapDumpDir;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -296,6 +300,15 @@ public record HotSwapOptions(
       return this;
     }
 
+    /**
+     * Writes a heap dump ({@code <app>-gen-<n>-<pid>.hprof}) into {@code dir} when a generation is
+     * LEAKED, for holders the leak report cannot name; none by default.
+     */
+    public Builder leakHeapDumpDir(Path dir) {
+      this.leakHeapDumpDir = dir;
+      return this;
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -319,7 +332,8 @@ public record HotSwapOptions(
           checkTimeout,
           snapshotCacheBytes,
           Optional.ofNullable(autoRollback),
-          Optional.ofNullable(warmUp));
+          Optional.ofNullable(warmUp),
+          Optional.ofNullable(leakHeapDumpDir));
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.hotswap;
 
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.util.List;
 
 /**
@@ -13,6 +16,7 @@ import java.util.List;
  * @param recentReloads the most recent reloads, oldest first
  * @param reloadCount how many reloads ended since start, whatever their outcome
  * @param store the state store's size and statistics
+ * @param jvm metaspace and class counts of the whole JVM, so a leak shows without a profiler
  */
 public record StatusReport(
     String name,
@@ -20,13 +24,15 @@ public record StatusReport(
     List<EndpointStatus> endpoints,
     List<ReloadRecord> recentReloads,
     long reloadCount,
-    StoreStatus store) {
+    StoreStatus store,
+    JvmStatus jvm) {
 
   /** Copies the lists. */
   public StatusReport {
     generations = List.copyOf(generations);
     endpoints = List.copyOf(endpoints);
     recentReloads = List.copyOf(recentReloads);
+    java.util.Objects.requireNonNull(jvm, "jvm");
   }
 
   /**
@@ -57,4 +63,33 @@ public record StatusReport(
    * @param openConnections connections open now (0 for endpoints without connections)
    */
   public record EndpointStatus(String name, String kind, String address, int openConnections) {}
+
+  /**
+   * JVM-wide figures that show class loader leaks: metaspace used and class counts. A value.
+   *
+   * @param metaspaceUsedBytes bytes used in the {@code Metaspace} memory pool, -1 if the JVM has
+   *     none
+   * @param loadedClasses classes loaded now
+   * @param totalLoadedClasses classes loaded since the JVM started
+   * @param unloadedClasses classes unloaded since the JVM started
+   */
+  public record JvmStatus(
+      long metaspaceUsedBytes, int loadedClasses, long totalLoadedClasses, long unloadedClasses) {
+
+    /** The figures of this JVM now. */
+    public static JvmStatus now() {
+      long metaspace = -1;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getName().equals("Metaspace")) {
+          metaspace = pool.getUsage().getUsed();
+        }
+      }
+      ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+      return new JvmStatus(
+          metaspace,
+          classes.getLoadedClassCount(),
+          classes.getTotalLoadedClassCount(),
+          classes.getUnloadedClassCount());
+    }
+  }
 }

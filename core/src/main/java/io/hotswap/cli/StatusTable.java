@@ -13,10 +13,22 @@ final class StatusTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "hotswap '%s' (pid %d), %d reloads%n%n",
+            "hotswap '%s' (pid %d), %d reloads%n",
             status.getString("name"),
             status.getLong("pid"),
             status.getLong("reloadCount")));
+    JsonObject jvm = status.getJsonObject("jvm");
+    if (jvm != null) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "metaspace %.1f MiB used, %d classes loaded (%d since start, %d unloaded)%n",
+              jvm.getLong("metaspaceUsedBytes") / (1024.0 * 1024.0),
+              jvm.getInteger("loadedClasses"),
+              jvm.getLong("totalLoadedClasses"),
+              jvm.getLong("unloadedClasses")));
+    }
+    out.append(System.lineSeparator());
     out.append(
         String.format(
             Locale.ROOT,

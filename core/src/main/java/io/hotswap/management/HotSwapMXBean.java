@@ -28,6 +28,15 @@ public interface HotSwapMXBean {
   /** The last reload's duration in milliseconds, or 0. */
   long getLastReloadDurationMillis();
 
+  /** Bytes used in the JVM's Metaspace memory pool (all generations and the host), -1 if none. */
+  long getMetaspaceUsedBytes();
+
+  /** Classes loaded in the JVM now. */
+  int getLoadedClassCount();
+
+  /** Classes unloaded since the JVM started: grows as retired generations are collected. */
+  long getUnloadedClassCount();
+
   /** The known generations, oldest first. */
   GenerationView[] getGenerations();
 

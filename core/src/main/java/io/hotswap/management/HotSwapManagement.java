@@ -108,6 +108,21 @@ public final class HotSwapManagement implements HotSwapMXBean, AutoCloseable {
   }
 
   @Override
+  public long getMetaspaceUsedBytes() {
+    return StatusReport.JvmStatus.now().metaspaceUsedBytes();
+  }
+
+  @Override
+  public int getLoadedClassCount() {
+    return StatusReport.JvmStatus.now().loadedClasses();
+  }
+
+  @Override
+  public long getUnloadedClassCount() {
+    return StatusReport.JvmStatus.now().unloadedClasses();
+  }
+
+  @Override
   public GenerationView[] getGenerations() {
     return hotSwap.generations().stream().map(GenerationView::of).toArray(GenerationView[]::new);
   }

@@ -54,7 +54,16 @@ public final class StatusJson {
                 .put("hits", report.store().hits())
                 .put("misses", report.store().misses())
                 .put("evictions", report.store().evictions()))
-        .put("recentReloads", reloads);
+        .put("recentReloads", reloads)
+        .put("jvm", jvm(report.jvm()));
+  }
+
+  private static JsonObject jvm(StatusReport.JvmStatus jvm) {
+    return new JsonObject()
+        .put("metaspaceUsedBytes", jvm.metaspaceUsedBytes())
+        .put("loadedClasses", jvm.loadedClasses())
+        .put("totalLoadedClasses", jvm.totalLoadedClasses())
+        .put("unloadedClasses", jvm.unloadedClasses());
   }
 
   /** The JSON form of {@code outcome}. */

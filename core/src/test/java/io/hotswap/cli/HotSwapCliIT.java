@@ -53,7 +53,10 @@ class HotSwapCliIT {
       assertThat(json.getLong("pid")).isEqualTo(instance.pid());
       assertThat(json.getJsonArray("generations").getJsonObject(0).getString("state"))
           .isEqualTo("ACTIVE");
-      assertThat(cli("status", "--name", name).out()).contains("ACTIVE").contains("ENDPOINT");
+      assertThat(cli("status", "--name", name).out())
+          .contains("ACTIVE")
+          .contains("ENDPOINT")
+          .contains("metaspace");
 
       Fixture.install(Fixture.V2.compile(workDir), code);
       Result reload = cli("reload", "--name", name);

@@ -63,6 +63,13 @@ class HotSwapMXBeanIT {
         String status =
             (String) connection.invoke(name, "statusJson", new Object[0], new String[0]);
         assertThat(status).contains("\"reloadCount\":2");
+        io.vertx.core.json.JsonObject jvm =
+            new io.vertx.core.json.JsonObject(status).getJsonObject("jvm");
+        assertThat(jvm.getLong("metaspaceUsedBytes")).isPositive();
+        assertThat(jvm.getInteger("loadedClasses")).isPositive();
+        assertThat((Long) connection.getAttribute(name, "MetaspaceUsedBytes")).isPositive();
+        assertThat((Integer) connection.getAttribute(name, "LoadedClassCount")).isPositive();
+        assertThat((Long) connection.getAttribute(name, "UnloadedClassCount")).isNotNegative();
       } finally {
         server.stop();
       }

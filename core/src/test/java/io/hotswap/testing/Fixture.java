@@ -346,6 +346,34 @@ public enum Fixture {
     }
   }
 
+  /**
+   * Compiles the fixture application with {@code start} run first in {@code App.start()} and {@code
+   * extra} sources beside it (class name to source) into a fresh directory under {@code workDir};
+   * for fixtures beyond this enum, such as {@link LeakFixture}.
+   */
+  public static Path compileApp(
+      Path workDir, String name, String start, Map<String, String> extra) {
+    try {
+      Path out = Files.createTempDirectory(workDir, name + "-");
+      Map<String, String> sources = new LinkedHashMap<>();
+      sources.put(
+          "fixture.app.App",
+          APP.replace("%VERSION%", "v2")
+              .replace(
+                  "%START%",
+                  "try {\n"
+                      + start
+                      + "\n} catch (Exception e) { throw new RuntimeException(e); }"));
+      sources.put("fixture.app.Lazy", LAZY.replace("%VERSION%", "v2"));
+      sources.put("fixture.app.Helper", HELPER);
+      sources.putAll(extra);
+      JavaSourceCompiler.compile(out, sources);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Replaces the content of {@code codeDir} with the compiled classes in {@code compiled}. */
   public static void install(Path compiled, Path codeDir) {
     try {

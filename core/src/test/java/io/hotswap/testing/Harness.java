@@ -128,6 +128,14 @@ public final class Harness implements AutoCloseable {
     return reload();
   }
 
+  /**
+   * Installs the classes compiled into {@code compiledClasses} and reloads; returns the outcome.
+   */
+  public ReloadOutcome install(Path compiledClasses) {
+    Fixture.install(compiledClasses, codeDir);
+    return reload();
+  }
+
   /** Reloads and waits for the outcome. */
   public ReloadOutcome reload() {
     return await(hotSwap.reload("test"));

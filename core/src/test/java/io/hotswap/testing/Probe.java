@@ -19,7 +19,19 @@ public final class Probe {
   private static final List<WeakReference<ClassLoader>> LOADERS = new CopyOnWriteArrayList<>();
   private static final List<Object> PINNED = new CopyOnWriteArrayList<>();
 
+  private static volatile boolean holding;
+
   private Probe() {}
+
+  /** Makes {@link #holding()} true until {@link #reset()}: lets a fixture thread ignore stops. */
+  public static void hold() {
+    holding = true;
+  }
+
+  /** Whether fixture threads that ignore interrupts should keep running. */
+  public static boolean holding() {
+    return holding;
+  }
 
   /** Counts one tick for {@code key}. */
   public static void tick(String key) {
@@ -57,5 +69,6 @@ public final class Probe {
     TICKS.clear();
     LOADERS.clear();
     PINNED.clear();
+    holding = false;
   }
 }

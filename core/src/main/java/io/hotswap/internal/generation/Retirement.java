@@ -1,5 +1,7 @@
 package io.hotswap.internal.generation;
 
+import io.hotswap.internal.cleanup.GenerationCleaner;
+import io.hotswap.internal.cleanup.LeakInspector;
 import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.loader.GenerationClassLoader;
 import io.hotswap.loader.LoaderTracker;
@@ -7,6 +9,7 @@ import io.hotswap.loader.TrackedLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -16,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes a replaced generation from DRAINING to RETIRED: waits for its in-flight work (bounded by
  * the drain timeout, then answers what is left with a 503 or a failed reply), undeploys it (which
- * closes its contexts, timers and consumers), resets host threads whose context classloader is its
- * loader, drops every host reference to it, and hands its loader to the tracker, whose verdict
- * makes it COLLECTED or LEAKED.
+ * closes its contexts, timers and consumers), drops every host reference to it, releases what its
+ * code left in the process ({@link GenerationCleaner}: threads, hooks, ThreadLocals, drivers, ...),
+ * and hands its loader to the tracker, whose verdict makes it COLLECTED or LEAKED; a LEAKED verdict
+ * names what still holds the loader ({@link LeakInspector}).
  *
  * <p>Thread-safe: each retirement is a chain of futures on the host context; the count of
  * retirements in progress is guarded by this object.
@@ -30,7 +34,8 @@ final class Retirement {
   private final GenerationStarter starter;
   private final LoaderTracker tracker;
   private final Duration drainTimeout;
-  private final ClassLoader hostLoader;
+  private final GenerationCleaner cleaner;
+  private final LeakInspector inspector;
   private final Consumer<Generation> changed;
   private int inProgress;
   private Promise<Void> idle;
@@ -40,13 +45,15 @@ final class Retirement {
       GenerationStarter starter,
       LoaderTracker tracker,
       Duration drainTimeout,
-      ClassLoader hostLoader,
+      GenerationCleaner cleaner,
+      LeakInspector inspector,
       Consumer<Generation> changed) {
     this.hostContext = hostContext;
     this.starter = starter;
     this.tracker = tracker;
     this.drainTimeout = drainTimeout;
-    this.hostLoader = hostLoader;
+    this.cleaner = cleaner;
+    this.inspector = inspector;
     this.changed = changed;
   }
 
@@ -73,9 +80,9 @@ final class Retirement {
         .recover(timeout -> cancelInFlight(generation, ledger))
         .compose(v -> starter.undeployAll(generation.deploymentIds()))
         .compose(v -> ledger.served().onSuccess(generation::served).<Void>mapEmpty())
+        .transform(undeployed -> releaseAndTrack(generation, true))
         .onComplete(
-            undeployed -> {
-              releaseAndTrack(generation, true);
+            released -> {
               LOG.info(
                   "{} RETIRED {} ms after it stopped taking traffic ({} cancelled at the drain timeout)",
                   generation.label(),
@@ -107,20 +114,38 @@ final class Retirement {
     releaseAndTrack(failed, false);
   }
 
-  private void releaseAndTrack(Generation generation, boolean markRetired) {
+  /**
+   * Drops the host's references, cleans what its code left behind on a worker thread (the cleanup
+   * joins threads), then tracks the loader; completes when tracking began. Never fails.
+   */
+  private Future<Void> releaseAndTrack(Generation generation, boolean markRetired) {
+    String label = generation.label();
     GenerationClassLoader loader = generation.loader();
     generation.release();
     if (markRetired) {
       generation.retired();
     }
     if (loader == null) {
-      return;
+      return Future.succeededFuture();
     }
-    ContextClassLoaderSweeper.sweep(generation.label(), loader, hostLoader);
-    track(generation, tracker.track(generation.label(), loader));
+    WeakReference<ClassLoader> weak = new WeakReference<>(loader);
+    return hostContext
+        .<Void>executeBlocking(
+            () -> {
+              cleaner.clean(label, loader);
+              track(generation, weak, tracker.track(label, loader));
+              return null;
+            },
+            false)
+        .recover(
+            failure -> {
+              LOG.error("{}: cleanup failed", label, failure);
+              return Future.succeededFuture();
+            });
   }
 
-  private void track(Generation generation, TrackedLoader tracked) {
+  private void track(
+      Generation generation, WeakReference<ClassLoader> loader, TrackedLoader tracked) {
     tracked
         .fate()
         .thenAccept(
@@ -133,11 +158,30 @@ final class Retirement {
                       generation.label(),
                       tracked.timeToCollection().toMillis());
                 }
-                case LEAKED -> generation.leaked("its classloader is still reachable");
+                case LEAKED -> {
+                  explainLeak(generation, loader);
+                  return;
+                }
                 default -> {
                   return;
                 }
               }
+              changed.accept(generation);
+            });
+  }
+
+  /**
+   * Names what holds a LEAKED generation's loader, off the tracker thread (it may dump the heap).
+   */
+  private void explainLeak(Generation generation, WeakReference<ClassLoader> loader) {
+    hostContext
+        .executeBlocking(() -> inspector.explain(generation.label(), loader), false)
+        .onComplete(
+            explained -> {
+              generation.leaked(
+                  explained.succeeded()
+                      ? explained.result()
+                      : "its classloader is still reachable (" + explained.cause() + ")");
               changed.accept(generation);
             });
   }

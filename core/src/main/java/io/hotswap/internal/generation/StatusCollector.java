@@ -57,6 +57,7 @@ final class StatusCollector {
                     endpointStatus,
                     reloadLog.recent(),
                     reloadLog.count(),
-                    store.status()));
+                    store.status(),
+                    StatusReport.JvmStatus.now()));
   }
 }

@@ -7,6 +7,8 @@ import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.ReloadOutcome.ReloadTimings;
 import io.hotswap.StatusReport;
+import io.hotswap.internal.cleanup.GenerationCleaner;
+import io.hotswap.internal.cleanup.LeakInspector;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
@@ -19,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +48,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Supervisor {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
+  /** How long a retirement waits for the threads of the generation's code it stopped. */
+  private static final Duration THREAD_STOP_BOUND = Duration.ofSeconds(2);
 
   private final HotSwapOptions options;
   private final ContextInternal hostContext;
@@ -103,9 +109,16 @@ public final class Supervisor {
     this.starter =
         new GenerationStarter(
             vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout(), store);
+    GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND);
     this.retirement =
         new Retirement(
-            hostContext, starter, tracker, options.drainTimeout(), hostLoader, history::changed);
+            hostContext,
+            starter,
+            tracker,
+            options.drainTimeout(),
+            cleaner,
+            new LeakInspector(cleaner, options.leakHeapDumpDir(), options.applicationName()),
+            history::changed);
     this.blocking = new BlockingWork(hostContext, hostLoader);
     this.errorRateWatch =
         options

@@ -1,0 +1,48 @@
+package io.hotswap.internal.cleanup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one cleanup of a retired generation did: what it released and what it found but could not
+ * release (the likely holders if the loader then leaks).
+ *
+ * <p>Thread-safe: appends are synchronized; lists are returned as copies.
+ */
+public final class CleanupReport {
+  private final String label;
+  private final List<String> released = new ArrayList<>();
+  private final List<String> remaining = new ArrayList<>();
+
+  CleanupReport(String label) {
+    this.label = label;
+  }
+
+  /** The generation's label, {@code gen-<n>}. */
+  public String label() {
+    return label;
+  }
+
+  synchronized void released(String what) {
+    released.add(what);
+  }
+
+  synchronized void remaining(String what) {
+    remaining.add(what);
+  }
+
+  /** What was released, e.g. {@code thread 'worker' stopped}. */
+  public synchronized List<String> released() {
+    return List.copyOf(released);
+  }
+
+  /** What was found but not released, e.g. {@code thread 'x' ignored the interrupt}. */
+  public synchronized List<String> remaining() {
+    return List.copyOf(remaining);
+  }
+
+  @Override
+  public synchronized String toString() {
+    return label + ": released " + released + ", remaining " + remaining;
+  }
+}
