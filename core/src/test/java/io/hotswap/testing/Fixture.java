@@ -361,9 +361,8 @@ public enum Fixture {
           APP.replace("%VERSION%", "v2")
               .replace(
                   "%START%",
-                  "try {\n"
-                      + start
-                      + "\n} catch (Exception e) { throw new RuntimeException(e); }"));
+                  "try {\n" + start + "\n} catch (Exception e) { throw new RuntimeException(e); }")
+              .replace("%AFTER_BINDINGS%", ""));
       sources.put("fixture.app.Lazy", LAZY.replace("%VERSION%", "v2"));
       sources.put("fixture.app.Helper", HELPER);
       sources.putAll(extra);
