@@ -39,16 +39,19 @@ public final class ServerMain {
       bound = server.actualPort();
     } else if ("hotswap".equals(mode)) {
       codeDir = Path.of(args[4]);
-      hotSwap =
-          HotSwap.create(
-              vertx,
-              HotSwapOptions.builder(codeDir)
-                  .endpoint(EndpointSpec.http("api", port))
-                  .drainTimeout(Duration.ofSeconds(10))
-                  .maxDraining(8)
-                  .allowWritableCodeSource(true)
-                  .applicationName("bench")
-                  .build());
+      HotSwapOptions.Builder options =
+          HotSwapOptions.builder(codeDir)
+              .endpoint(EndpointSpec.http("api", port))
+              .drainTimeout(Duration.ofSeconds(10))
+              .maxDraining(8)
+              .allowWritableCodeSource(true)
+              .applicationName("bench");
+      // -Dhotswap.bench.warmUp=N replays N requests against each new generation before cutover.
+      int warmUp = Integer.getInteger("hotswap.bench.warmUp", 0);
+      if (warmUp > 0) {
+        options.warmUp(new HotSwapOptions.WarmUp("api", java.util.List.of("/"), warmUp, 8));
+      }
+      hotSwap = HotSwap.create(vertx, options.build());
       ReloadOutcome first = hotSwap.start().await();
       if (!first.activated()) {
         throw new IllegalStateException("first generation did not start: " + first.describe());
