@@ -181,7 +181,26 @@ public final class HttpEndpoint implements Endpoint {
     exchange.response = (RehomedHttpServerResponse) rehomed.response();
     @SuppressWarnings("unchecked")
     Handler<HttpServerRequest> handler = (Handler<HttpServerRequest>) binding.handler();
-    context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));
+    if (OnContext.inline(context)) {
+      context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));
+      return;
+    }
+    // Served by an instance of another lane: hop to its thread, holding the body back until its
+    // handler has seen the request (Vert.x drops the body of a request whose handler returned
+    // without reading or pausing it), then release it unless the handler paused it itself.
+    request.pause();
+    OnContext.emit(
+        context,
+        rehomed,
+        req -> {
+          try {
+            handleGuarded(handler, req, binding.generation());
+          } finally {
+            if (!rehomed.pausedByGeneration()) {
+              request.resume();
+            }
+          }
+        });
   }
 
   /** Loopback requests with the open warm-up token reach the candidate generation. */

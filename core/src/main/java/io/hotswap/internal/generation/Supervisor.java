@@ -11,6 +11,7 @@ import io.hotswap.StatusReport;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.HttpEndpoint;
 import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.internal.endpoint.Lanes;
@@ -27,9 +28,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,7 +83,7 @@ public final class Supervisor {
       Vertx vertx,
       HotSwapOptions options,
       Lanes lanes,
-      List<Endpoint> endpoints,
+      EndpointRegistry endpoints,
       ActiveBindings active,
       LoaderTracker tracker,
       CaffeineStateStore store) {
@@ -100,7 +99,10 @@ public final class Supervisor {
             .map(
                 settings ->
                     new WarmUpRunner(
-                        vertx, active, settings, () -> httpPort(endpoints, settings.endpoint())))
+                        vertx,
+                        active,
+                        settings,
+                        () -> httpPort(endpoints.list(), settings.endpoint())))
             .orElse(null);
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
     this.codeLoader =
@@ -108,12 +110,9 @@ public final class Supervisor {
             options.codeSource(),
             options.allowWritableCodeSource(),
             ParentFirstPolicy.defaults().withPackages(options.parentFirstPackages()),
-            hostLoader);
-    Map<String, Endpoint> byName = new LinkedHashMap<>();
-    endpoints.forEach(endpoint -> byName.put(endpoint.name(), endpoint));
-    this.starter =
-        new GenerationStarter(
-            vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout(), store);
+            hostLoader,
+            options.mainVerticle().orElse(null));
+    this.starter = new GenerationStarter(vertx, lanes, endpoints, options.startTimeout(), store);
     this.retirement =
         new Retirement(
             hostContext, starter, tracker, options.drainTimeout(), hostLoader, this::changed);
