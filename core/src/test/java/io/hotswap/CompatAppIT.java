@@ -1,6 +1,7 @@
 package io.hotswap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.testing.CompatApp;
@@ -9,17 +10,22 @@ import io.hotswap.testing.Harness;
 import io.hotswap.testing.HttpAnswer;
 import io.hotswap.testing.LoadDriver;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compat mode: an unmodified Vert.x application (vertx-web, event bus, timer, second-level
- * deployVerticle, no hotswap import) reloads with the guarantees of the binding API.
+ * Compat mode: an unmodified Vert.x application (vertx-web, WebSocket handler, event bus, timer,
+ * second-level deployVerticle, no hotswap import) reloads with the guarantees of the binding API.
  */
 class CompatAppIT {
   private static final int CLIENTS = 32;
@@ -103,6 +109,66 @@ class CompatAppIT {
   }
 
   @Test
+  void webSocket_staysWithTheGenerationThatAcceptedIt_newOnesReachTheNext() throws Exception {
+    try (CompatHost host = CompatHost.start(workDir, CompatApp.V1, options -> {})) {
+      WebSocketClient client = host.clientVertx().createWebSocketClient();
+      Echo old = Echo.connect(client, host.port());
+      assertThat(old.echo("a")).isEqualTo("v1:a");
+      assertThat(host.install(CompatApp.V2).activated()).isTrue();
+      assertThat(old.echo("b")).as("kept open across the reload").isEqualTo("v1:b");
+      Echo fresh = Echo.connect(client, host.port());
+      assertThat(fresh.echo("c")).isEqualTo("v2:c");
+      assertThat(host.hotSwap().activeGeneration().orElseThrow().id()).isEqualTo(2);
+      // Generation 1 serves its socket until the socket closes, then retires.
+      assertThat(stateOf(host, 1)).isEqualTo(GenerationState.DRAINING);
+      Harness.await(old.socket().close());
+      await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(host, 1).isFinished());
+      assertThat(fresh.echo("d")).isEqualTo("v2:d");
+      Harness.await(client.close());
+    }
+  }
+
+  @Test
+  void webSocket_ofARetiringGeneration_isClosedGoingAwayAtTheDrainTimeout() throws Exception {
+    try (CompatHost host =
+        CompatHost.start(
+            workDir, CompatApp.V1, options -> options.drainTimeout(Duration.ofSeconds(1)))) {
+      WebSocketClient client = host.clientVertx().createWebSocketClient();
+      Echo old = Echo.connect(client, host.port());
+      assertThat(old.echo("a")).isEqualTo("v1:a");
+      assertThat(host.install(CompatApp.V2).activated()).isTrue();
+      await().atMost(Duration.ofSeconds(20)).until(() -> old.socket().isClosed());
+      assertThat(old.socket().closeStatusCode()).isEqualTo((short) 1001);
+      Harness.await(client.close());
+    }
+  }
+
+  private static GenerationState stateOf(CompatHost host, long id) {
+    return host.hotSwap().generations().stream()
+        .filter(info -> info.id() == id)
+        .findFirst()
+        .orElseThrow()
+        .state();
+  }
+
+  /** A WebSocket client of the application's echo socket. */
+  private record Echo(WebSocket socket, BlockingQueue<String> received) {
+    static Echo connect(WebSocketClient client, int port) {
+      BlockingQueue<String> received = new LinkedBlockingQueue<>();
+      WebSocket socket = Harness.await(client.connect(port, "127.0.0.1", "/ws"));
+      socket.textMessageHandler(received::add);
+      return new Echo(socket, received);
+    }
+
+    String echo(String text) throws InterruptedException {
+      socket.writeTextMessage(text);
+      String answer = received.poll(10, TimeUnit.SECONDS);
+      assertThat(answer).as("an answer to " + text).isNotNull();
+      return answer;
+    }
+  }
+
+  @Test
   void portZero_keepsThePortTheHostPickedAcrossGenerations() {
     try (CompatHost host = CompatHost.start(workDir, CompatApp.V1, options -> {})) {
       int port = host.port();
@@ -161,15 +227,35 @@ class CompatAppIT {
   }
 
   @Test
+  void listenOnTheDeclaredEndpointsPort_failsInsteadOfSharingIt() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    System.setProperty("compat.port", Integer.toString(port));
+    try {
+      assertThatThrownBy(
+              () ->
+                  CompatHost.start(
+                      workDir,
+                      CompatApp.V1,
+                      options -> options.endpoint(EndpointSpec.http("api", port))))
+          .hasMessageContaining("belongs to the declared HTTP endpoint 'api'");
+    } finally {
+      System.clearProperty("compat.port");
+    }
+  }
+
+  @Test
   void unsupportedUses_failTheGenerationWithAClearMessage() {
     try (CompatHost host = CompatHost.start(workDir, CompatApp.V1, options -> {})) {
       ReloadOutcome net = host.install(CompatApp.V2_NET_SERVER);
       assertThat(net.failed()).isTrue();
       assertThat(net.describe()).contains("createNetServer() is not supported");
 
-      ReloadOutcome ws = host.install(CompatApp.V2_WEBSOCKET);
+      ReloadOutcome ws = host.install(CompatApp.V2_HANDSHAKE);
       assertThat(ws.failed()).isTrue();
-      assertThat(ws.describe()).contains("webSocketHandler is not supported");
+      assertThat(ws.describe()).contains("webSocketHandshakeHandler is not supported");
 
       ReloadOutcome cast = host.install(CompatApp.V2_CASTS);
       assertThat(cast.failed()).isTrue();

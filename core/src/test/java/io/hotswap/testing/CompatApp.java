@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * An unmodified Vert.x application, written as any Vert.x user would (vertx-web Router, a body
- * handler, an event-bus request/reply service deployed as a second-level verticle, a periodic
- * timer), with no hotswap import, in the versions the compat tests need. Compiled with {@code
- * javax.tools} into temp dirs.
+ * handler, a WebSocket handler, an event-bus request/reply service deployed as a second-level
+ * verticle, a periodic timer), with no hotswap import, in the versions the compat tests need.
+ * Compiled with {@code javax.tools} into temp dirs.
  *
  * <p>The HTTP port is read from the system property {@code compat.port} (default 0), as an app
  * reads its configuration.
@@ -44,8 +44,8 @@ public enum CompatApp {
   /** Version 2 that opens a raw TCP server: not supported, must fail clearly. */
   V2_NET_SERVER(
       "v2", "", ".compose(s -> vertx.createNetServer().connectHandler(so -> {}).listen(0))", ""),
-  /** Version 2 that adds a WebSocket handler to its server: not supported yet, must fail. */
-  V2_WEBSOCKET("v2", "", "", ""),
+  /** Version 2 that sets a WebSocket handshake handler: not supported, must fail clearly. */
+  V2_HANDSHAKE("v2", "", "", ""),
   /** Version 2 that casts its Vert.x to the implementation class: must fail clearly. */
   V2_CASTS(
       "v2", "", "", "io.vertx.core.impl.VertxImpl impl = (io.vertx.core.impl.VertxImpl) vertx;");
@@ -175,9 +175,10 @@ public enum CompatApp {
               .replace("%LISTEN%", listen)
               .replace(
                   "%WEBSOCKET%",
-                  this == V2_WEBSOCKET
-                      ? ".webSocketHandler(ws -> ws.writeTextMessage(VERSION))"
-                      : ""));
+                  this == V2_HANDSHAKE
+                      ? ".webSocketHandshakeHandler(handshake -> handshake.accept())"
+                      : ".webSocketHandler(ws -> ws.textMessageHandler("
+                          + "text -> ws.writeTextMessage(VERSION + \":\" + text)))"));
       JavaSourceCompiler.compile(out, sources);
       return out;
     } catch (IOException e) {

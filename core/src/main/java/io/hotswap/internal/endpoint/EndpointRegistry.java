@@ -78,6 +78,22 @@ public final class EndpointRegistry {
     if (known != null) {
       return new Opening(known, opening.get(name));
     }
+    for (Endpoint declared : endpoints) {
+      if (port != 0 && declared instanceof HttpEndpoint http && http.port() == port) {
+        // Vert.x would share the port between the two servers, round robin: refuse instead.
+        return new Opening(
+            declared,
+            Future.failedFuture(
+                new IllegalStateException(
+                    "port "
+                        + port
+                        + " belongs to the declared HTTP endpoint '"
+                        + declared.name()
+                        + "': bind its handler with Bindings.http(\""
+                        + declared.name()
+                        + "\", ...) or listen on another port")));
+      }
+    }
     HttpEndpoint endpoint =
         new HttpEndpoint(
             vertx,

@@ -3,6 +3,7 @@ package io.hotswap.internal.generation;
 import io.hotswap.internal.endpoint.Binding.HandlerKind;
 import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.HttpEndpoint;
+import io.hotswap.internal.endpoint.HttpHandlers;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -26,9 +27,11 @@ import java.util.concurrent.TimeUnit;
  * completes when that endpoint is listening, with {@link #actualPort()} the host's port. The
  * handler takes traffic when the generation cuts over.
  *
- * <p>Not supported, and failing {@code listen()} with a clear message: WebSocket handlers. Ignored:
- * connection and invalid-request handlers (connections belong to the host). {@code close()} keeps
- * the binding until the generation retires.
+ * <p>A WebSocket handler is bound too: a handshake on the port goes to it, and the socket stays
+ * with the generation that accepted it (see {@code HttpEndpoint}). Not supported, and failing
+ * {@code listen()} with a clear message: a WebSocket handshake handler. Ignored: connection and
+ * invalid-request handlers (connections belong to the host). {@code close()} keeps the binding
+ * until the generation retires.
  *
  * <p>Confined to the verticle that created it, like a Vert.x server being set up.
  */
@@ -126,17 +129,17 @@ final class BoundHttpServer implements HttpServer {
 
   private Future<HttpServer> bind(int port, String host) {
     ContextInternal caller = vertx.getOrCreateContext();
-    if (webSocketHandler != null || handshakeHandler != null) {
+    if (handshakeHandler != null) {
       return caller.failedFuture(
           new UnsupportedOperationException(
               "gen-"
                   + bindings.generation()
-                  + ": HttpServer#webSocketHandler is not supported on port "
+                  + ": HttpServer#webSocketHandshakeHandler is not supported on port "
                   + port
-                  + " in a hotswap generation yet: declare a WebSocket endpoint and bind with"
-                  + " Bindings.connections(...), or serve WebSockets outside the reloaded code"));
+                  + " in a hotswap generation: the host accepts the handshake; use"
+                  + " webSocketHandler, or a WebSocket endpoint and Bindings.connections(...)"));
     }
-    if (requestHandler == null) {
+    if (requestHandler == null && webSocketHandler == null) {
       return caller.failedFuture(
           new IllegalStateException("set a request handler before listen() (port " + port + ")"));
     }
@@ -149,8 +152,12 @@ final class BoundHttpServer implements HttpServer {
     }
     EndpointRegistry.Opening opening = registry.http(port, endpointOptions);
     try {
+      Object handlers =
+          webSocketHandler == null
+              ? requestHandler
+              : new HttpHandlers(requestHandler, webSocketHandler);
       bindings.bindOnFirstUse(
-          opening.endpoint(), HandlerKind.HTTP, requestHandler, opening.opened(), "listen()");
+          opening.endpoint(), HandlerKind.HTTP, handlers, opening.opened(), "listen()");
     } catch (RuntimeException e) {
       return caller.failedFuture(e);
     }
