@@ -37,6 +37,8 @@ import java.util.Set;
  * @param autoRollback roll back a new generation whose early error rate is too high, if set
  * @param warmUp requests replayed against a new generation before its cutover, if set
  * @param leakHeapDumpDir when a generation is LEAKED, write a heap dump of live objects here
+ * @param mainVerticle the class name of an unmodified Vert.x verticle to deploy as each
+ *     generation's entry (compat mode), if set; see {@link Builder#mainVerticle}
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -60,7 +62,8 @@ public record HotSwapOptions(
     long snapshotCacheBytes,
     Optional<AutoRollback> autoRollback,
     Optional<WarmUp> warmUp,
-    Optional<Path> leakHeapDumpDir) {
+    Optional<Path> leakHeapDumpDir,
+    Optional<String> mainVerticle) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -96,6 +99,7 @@ public record HotSwapOptions(
     Objects.requireNonNull(autoRollback, "autoRollback");
     Objects.requireNonNull(warmUp, "warmUp");
     Objects.requireNonNull(leakHeapDumpDir, "leakHeapDumpDir");
+    Objects.requireNonNull(mainVerticle, "mainVerticle");
   }
 
   /**
@@ -175,6 +179,7 @@ public record HotSwapOptions(
     private AutoRollback autoRollback;
     private WarmUp warmUp;
     private Path leakHeapDumpDir;
+    private String mainVerticle;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -309,6 +314,20 @@ public record HotSwapOptions(
       return this;
     }
 
+    /**
+     * Deploys {@code className}, an ordinary Vert.x verticle ({@code AbstractVerticle}, {@code
+     * VerticleBase} or {@code Deployable}) with no hotswap import, as the entry of every generation
+     * (compat mode), besides any {@code @GenerationEntry} classes. Inside the generation its {@code
+     * vertx.createHttpServer(...).listen(port)} binds to the host endpoint {@code http:<port>} and
+     * {@code vertx.eventBus().consumer(address, ...)} to {@code bus:<address>}, both created by the
+     * host on first use and kept across generations; its {@code deployVerticle(...)} calls deploy
+     * into the same generation. See {@code docs/compat.md}.
+     */
+    public Builder mainVerticle(String className) {
+      this.mainVerticle = Objects.requireNonNull(className, "className");
+      return this;
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -333,7 +352,8 @@ public record HotSwapOptions(
           snapshotCacheBytes,
           Optional.ofNullable(autoRollback),
           Optional.ofNullable(warmUp),
-          Optional.ofNullable(leakHeapDumpDir));
+          Optional.ofNullable(leakHeapDumpDir),
+          Optional.ofNullable(mainVerticle));
     }
   }
 }

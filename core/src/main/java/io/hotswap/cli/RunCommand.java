@@ -122,16 +122,29 @@ final class RunCommand implements Callable<Integer> {
   List<String> parentFirst = new ArrayList<>();
 
   @Option(
+      names = "--main-verticle",
+      paramLabel = "<class>",
+      description =
+          "Run an unmodified Vert.x application: deploy this verticle as each generation's entry;"
+              + " its listen() and consumer() calls become host endpoints (default: the jar's"
+              + " manifest attribute Main-Verticle, if any).")
+  String mainVerticle;
+
+  @Option(
       names = "--allow-writable-code",
       description = "Accept a code source that other users may write (refused by default).")
   boolean allowWritableCode;
 
   @Override
   public Integer call() throws InterruptedException {
+    String main = mainVerticle != null ? mainVerticle : manifestMainVerticle(code);
+    // An unmodified application opens its own ports through the host; the declared HTTP endpoint
+    // would take its port, so in that mode it exists only when --http is given.
+    boolean declareHttp =
+        main == null || spec.commandLine().getParseResult().hasMatchedOption("--http");
     HotSwapOptions.Builder options =
         HotSwapOptions.builder(code)
             .applicationName(name)
-            .endpoint(EndpointSpec.http(httpName, httpPort))
             .lanes(lanes)
             .drainTimeout(drainTimeout)
             .startTimeout(startTimeout)
@@ -140,6 +153,12 @@ final class RunCommand implements Callable<Integer> {
             .watchQuietPeriod(quietPeriod)
             .signals(true)
             .jmx(true);
+    if (declareHttp) {
+      options.endpoint(EndpointSpec.http(httpName, httpPort));
+    }
+    if (main != null) {
+      options.mainVerticle(main);
+    }
     if (triggerFile != null) {
       options.watchTriggerFile(triggerFile);
     }
@@ -176,15 +195,15 @@ final class RunCommand implements Callable<Integer> {
       vertx.close();
       throw new IllegalStateException("cannot start: " + rootMessage(e), e);
     }
+    String serving =
+        declareHttp
+            ? "http://localhost:" + hotSwap.httpPort(httpName) + "/"
+            : main + " on " + endpoints(hotSwap);
     spec.commandLine()
         .getOut()
         .printf(
-            "hotswap '%s' (pid %d) serving http://localhost:%d/ from %s%n%s%n",
-            name,
-            ProcessHandle.current().pid(),
-            hotSwap.httpPort(httpName),
-            code.toAbsolutePath(),
-            first.describe());
+            "hotswap '%s' (pid %d) serving %s from %s%n%s%n",
+            name, ProcessHandle.current().pid(), serving, code.toAbsolutePath(), first.describe());
     spec.commandLine().getOut().flush();
     stopped.await();
     spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
@@ -198,6 +217,37 @@ final class RunCommand implements Callable<Integer> {
       throw new HotSwapCli.UsageProblem(option + " takes <name>=<value>, not " + value);
     }
     return new String[] {value.substring(0, split), value.substring(split + 1)};
+  }
+
+  /** The endpoints the application opened, e.g. {@code [http:8080 (port 8080), bus:greet]}. */
+  private static String endpoints(HotSwap hotSwap) {
+    try {
+      return hotSwap
+          .status()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS)
+          .endpoints()
+          .stream()
+          .map(endpoint -> endpoint.name() + " (" + endpoint.address() + ")")
+          .toList()
+          .toString();
+    } catch (Exception e) {
+      return "its endpoints";
+    }
+  }
+
+  /** The {@code Main-Verticle} attribute of the manifest when {@code code} is a jar, or null. */
+  private static String manifestMainVerticle(Path code) {
+    if (!java.nio.file.Files.isRegularFile(code)) {
+      return null;
+    }
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(code.toFile())) {
+      java.util.jar.Manifest manifest = jar.getManifest();
+      return manifest == null ? null : manifest.getMainAttributes().getValue("Main-Verticle");
+    } catch (java.io.IOException e) {
+      throw new HotSwapCli.UsageProblem("cannot read the manifest of " + code + ": " + e);
+    }
   }
 
   private static String rootMessage(Throwable failure) {

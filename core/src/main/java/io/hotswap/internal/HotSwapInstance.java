@@ -9,6 +9,7 @@ import io.hotswap.StatusReport;
 import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.EventBusEndpoint;
 import io.hotswap.internal.endpoint.HttpEndpoint;
 import io.hotswap.internal.endpoint.HttpRouteEndpoint;
@@ -51,7 +52,7 @@ public final class HotSwapInstance implements HotSwap {
   private final CaffeineStateStore store;
   private final AtomicBoolean started = new AtomicBoolean();
   private final List<Consumer<GenerationInfo>> pendingListeners = new ArrayList<>();
-  private volatile List<Endpoint> endpoints = List.of();
+  private volatile EndpointRegistry registry;
   private volatile Supervisor supervisor;
   private volatile LoaderTracker tracker;
   private final List<Runnable> stopActions = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -77,13 +78,15 @@ public final class HotSwapInstance implements HotSwap {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    List<Endpoint> endpoints;
     try {
       endpoints = createEndpoints(lanes);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    registry = new EndpointRegistry(vertx, lanes, active, endpoints);
     tracker = new LoaderTracker(options.leakTimeout());
-    Supervisor next = new Supervisor(vertx, options, lanes, endpoints, active, tracker, store);
+    Supervisor next = new Supervisor(vertx, options, lanes, registry, active, tracker, store);
     synchronized (pendingListeners) {
       pendingListeners.forEach(next::addListener);
     }
@@ -277,7 +280,7 @@ public final class HotSwapInstance implements HotSwap {
     if (current == null) {
       return Future.failedFuture(new IllegalStateException("start() has not been called"));
     }
-    return current.status(endpoints);
+    return current.status(registry.list());
   }
 
   @Override
@@ -291,7 +294,7 @@ public final class HotSwapInstance implements HotSwap {
     if (supervisor == null) {
       throw new IllegalStateException("start() has not bound the endpoints yet");
     }
-    for (Endpoint candidate : endpoints) {
+    for (Endpoint candidate : registry.list()) {
       if (candidate.name().equals(endpoint) && candidate instanceof HttpEndpoint http) {
         return http.port();
       }
@@ -304,7 +307,7 @@ public final class HotSwapInstance implements HotSwap {
     if (supervisor == null) {
       throw new IllegalStateException("start() has not bound the endpoints yet");
     }
-    for (Endpoint candidate : endpoints) {
+    for (Endpoint candidate : registry.list()) {
       if (candidate.name().equals(endpoint) && candidate instanceof TcpEndpoint tcp) {
         return tcp.port();
       }
@@ -333,12 +336,7 @@ public final class HotSwapInstance implements HotSwap {
     }
     return current
         .close()
-        .compose(
-            v -> {
-              List<Future<Void>> closed = new ArrayList<>();
-              endpoints.forEach(endpoint -> closed.add(endpoint.close(options.drainTimeout())));
-              return Future.join(closed);
-            })
+        .compose(v -> registry.closeAll(options.drainTimeout()))
         .<Void>mapEmpty()
         .onComplete(
             done -> {

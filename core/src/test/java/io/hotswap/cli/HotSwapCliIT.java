@@ -2,17 +2,27 @@ package io.hotswap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.testing.CompatApp;
+import io.hotswap.testing.CompatHost;
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.HttpAnswer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +91,47 @@ class HotSwapCliIT {
       assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
       assertThat(instance.output()).contains("stopped");
     }
+  }
+
+  @Test
+  void run_jarWithMainVerticleManifest_servesTheUnmodifiedAppAndReloadsIt() throws Exception {
+    Path jar = workDir.resolve("app.jar");
+    appJar(CompatApp.V1, jar);
+    try (HotSwapProcess instance =
+        HotSwapProcess.run(workDir, "--code", jar.toString(), "--name", name)) {
+      assertThat(instance.output()).contains("serving " + CompatHost.MAIN);
+      assertThat(get(instance, "/hello").body()).isEqualTo("v1");
+      assertThat(get(instance, "/echo/hi").body()).isEqualTo("v1:hi");
+
+      appJar(CompatApp.V2, jar);
+      Result reload = cli("reload", "--name", name);
+      assertThat(reload.exitCode()).as(reload.text()).isZero();
+      assertThat(get(instance, "/hello").body()).isEqualTo("v2");
+      assertThat(get(instance, "/echo/hi").body()).isEqualTo("v2:hi");
+      assertThat(cli("status", "--name", name).out()).contains("http:0").contains("bus:");
+
+      Result stop = cli("stop", "--name", name, "--timeout", "30s");
+      assertThat(stop.exitCode()).as(stop.text()).isZero();
+      assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
+    }
+  }
+
+  /** Packs {@code app} as a plain application jar whose manifest names its main verticle. */
+  private void appJar(CompatApp app, Path jar) throws IOException {
+    Path classes = app.compile(workDir);
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Main-Verticle", CompatHost.MAIN);
+    Path next = workDir.resolve("next.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(next), manifest);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    Files.move(next, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.awaitility.Awaitility;
  * Not thread-safe; one per test.
  */
 final class HotSwapProcess implements AutoCloseable {
-  private static final Pattern SERVING = Pattern.compile("serving http://localhost:(\\d+)/");
+  private static final Pattern SERVING =
+      Pattern.compile("serving (?:http://localhost:(\\d+)/|.* on \\[.*?http:\\d+ \\((\\d+)\\))");
 
   private final Process process;
   private final Path log;
@@ -56,7 +57,8 @@ final class HotSwapProcess implements AutoCloseable {
                 }
                 Matcher serving = SERVING.matcher(Files.readString(log));
                 if (serving.find()) {
-                  port[0] = Integer.parseInt(serving.group(1));
+                  String found = serving.group(1) != null ? serving.group(1) : serving.group(2);
+                  port[0] = Integer.parseInt(found);
                   return true;
                 }
                 return false;

@@ -128,13 +128,15 @@ public final class EventBusEndpoint implements Endpoint {
       case MESSAGES -> {
         @SuppressWarnings("unchecked")
         Handler<Message<Object>> handler = (Handler<Message<Object>>) binding.handler();
-        context.emit(tracked, m -> handleMessage(handler, tracked, binding.generation()));
+        OnContext.emit(
+            context, tracked, m -> handleMessage(handler, tracked, binding.generation()));
       }
       case REQUESTS -> {
         @SuppressWarnings("unchecked")
         Function<Message<Object>, Future<?>> handler =
             (Function<Message<Object>, Future<?>>) binding.handler();
-        context.emit(tracked, m -> handleRequest(handler, tracked, binding.generation()));
+        OnContext.emit(
+            context, tracked, m -> handleRequest(handler, tracked, binding.generation()));
       }
       default -> throw new IllegalStateException("not an event-bus binding: " + binding.kind());
     }

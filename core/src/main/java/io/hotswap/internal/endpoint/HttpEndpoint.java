@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.http.HttpServerRequestInternal;
 import java.time.Duration;
@@ -170,6 +171,17 @@ public final class HttpEndpoint implements Endpoint {
       unavailable(request, active.current().generation());
       return;
     }
+    Handler<HttpServerRequest> handler = requestHandler(binding);
+    if (binding.handler() instanceof HttpHandlers handlers) {
+      if (handlers.webSockets() != null && request.canUpgradeToWebSocket()) {
+        upgrade(request, binding, lane, handlers.webSockets());
+        return;
+      }
+      if (handler == null) {
+        request.response().setStatusCode(404).end();
+        return;
+      }
+    }
     LaneLedger ledger = binding.ledger().lane(lane);
     ContextInternal context = binding.context().duplicate();
     HttpExchange exchange = new HttpExchange(lanes.loop(lane));
@@ -179,9 +191,82 @@ public final class HttpEndpoint implements Endpoint {
         new RehomedHttpServerRequest(
             (HttpServerRequestInternal) request, context, exchange::finished);
     exchange.response = (RehomedHttpServerResponse) rehomed.response();
-    @SuppressWarnings("unchecked")
-    Handler<HttpServerRequest> handler = (Handler<HttpServerRequest>) binding.handler();
-    context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));
+    if (OnContext.inline(context)) {
+      context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));
+      return;
+    }
+    // Served by an instance of another lane: hop to its thread, holding the body back until its
+    // handler has seen the request (Vert.x drops the body of a request whose handler returned
+    // without reading or pausing it), then release it unless the handler paused it itself.
+    request.pause();
+    OnContext.emit(
+        context,
+        rehomed,
+        req -> {
+          try {
+            handleGuarded(handler, req, binding.generation());
+          } finally {
+            if (!rehomed.pausedByGeneration()) {
+              request.resume();
+            }
+          }
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Handler<HttpServerRequest> requestHandler(Binding binding) {
+    Object bound = binding.handler();
+    return bound instanceof HttpHandlers handlers
+        ? handlers.requests()
+        : (Handler<HttpServerRequest>) bound;
+  }
+
+  /**
+   * Accepts a WebSocket for an unmodified server's WebSocket handler: the socket stays with the
+   * generation that accepted it, counted in flight until it closes, and is closed (1001) at the
+   * drain timeout if that generation retires first.
+   */
+  private void upgrade(
+      HttpServerRequest request, Binding binding, int lane, Handler<ServerWebSocket> handler) {
+    ContextInternal context = binding.context().duplicate();
+    WebSocketExchange exchange = new WebSocketExchange(lanes.loop(lane));
+    binding.ledger().lane(lane).add(exchange);
+    long generation = binding.generation();
+    request
+        .toWebSocket()
+        .onComplete(
+            accepted -> {
+              if (accepted.failed()) {
+                exchange.done();
+                return;
+              }
+              ServerWebSocket socket = accepted.result();
+              exchange.socket = socket;
+              ServerWebSocket rehomed = RehomedWebSocket.of(socket, context, exchange::done);
+              boolean inline = OnContext.inline(context);
+              if (!inline) {
+                socket.pause();
+              }
+              OnContext.emit(
+                  context,
+                  rehomed,
+                  ws -> {
+                    try {
+                      handler.handle(ws);
+                    } catch (Throwable failure) {
+                      LOG.error(
+                          "gen-{}: WebSocket handler of HTTP endpoint '{}' threw",
+                          generation,
+                          spec.name(),
+                          failure);
+                      socket.close((short) 1011);
+                    } finally {
+                      if (!inline) {
+                        socket.resume();
+                      }
+                    }
+                  });
+            });
   }
 
   /** Loopback requests with the open warm-up token reach the candidate generation. */
@@ -243,6 +328,25 @@ public final class HttpEndpoint implements Endpoint {
       servers.clear();
     }
     return Future.join(closed).mapEmpty();
+  }
+
+  /** A WebSocket of an unmodified server: cancelled by closing it (1001, going away). */
+  private static final class WebSocketExchange extends Exchange {
+    ServerWebSocket socket;
+
+    WebSocketExchange(io.netty.channel.EventLoop lane) {
+      super(lane);
+    }
+
+    @Override
+    boolean cancel() {
+      ServerWebSocket open = socket;
+      if (open == null || open.isClosed()) {
+        return false;
+      }
+      open.close((short) 1001, "the generation serving this WebSocket retired");
+      return true;
+    }
   }
 
   /** An HTTP request in flight: cancelled by answering 503 through its re-homed response. */

@@ -53,6 +53,13 @@ public final class Lanes {
       contexts[i] =
           internal.contextBuilder().withEventLoop(loops[i]).withClassLoader(hostLoader).build();
     }
+    // Start every lane's thread now, from host code: Netty starts an event-loop thread on its
+    // first task, and a thread started while generation code is on the stack would inherit that
+    // generation's context classloader and, on JDK 17, its access control context, which pins
+    // the generation's loader for the life of the thread (DESIGN.md, loader leak (3)).
+    for (EventLoop loop : loops) {
+      loop.execute(() -> {});
+    }
     return new Lanes(loops, contexts);
   }
 

@@ -58,6 +58,7 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
 
   private final ContextInternal generationContext;
   private final RehomedHttpServerResponse response;
+  private volatile boolean pausedByGeneration;
 
   /**
    * Wraps {@code hostRequest} for the generation owning {@code generationContext}.
@@ -117,8 +118,10 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
         uploadHandler == null
             ? null
             : upload ->
-                generationContext.emit(
-                    new RehomedFileUpload(upload, generationContext), uploadHandler);
+                OnContext.emit(
+                    generationContext,
+                    new RehomedFileUpload(upload, generationContext),
+                    uploadHandler);
     delegate.uploadHandler(rehomed);
     return this;
   }
@@ -164,20 +167,28 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
 
   @Override
   public HttpServerRequest pause() {
+    pausedByGeneration = true;
     delegate.pause();
     return this;
   }
 
   @Override
   public HttpServerRequest resume() {
+    pausedByGeneration = false;
     delegate.resume();
     return this;
   }
 
   @Override
   public HttpServerRequest fetch(long amount) {
+    pausedByGeneration = false;
     delegate.fetch(amount);
     return this;
+  }
+
+  /** Whether the generation's code left the request paused. */
+  boolean pausedByGeneration() {
+    return pausedByGeneration;
   }
 
   @Override
@@ -199,7 +210,7 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
   }
 
   private <T> Handler<T> onGeneration(Handler<T> handler) {
-    return handler == null ? null : event -> generationContext.emit(event, handler);
+    return handler == null ? null : event -> OnContext.emit(generationContext, event, handler);
   }
 
   private <T> Future<T> onGeneration(Future<T> hostFuture) {
@@ -311,7 +322,7 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
     }
 
     private <T> Handler<T> onGeneration(Handler<T> handler) {
-      return handler == null ? null : event -> generationContext.emit(event, handler);
+      return handler == null ? null : event -> OnContext.emit(generationContext, event, handler);
     }
   }
 }

@@ -145,7 +145,7 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
     exchangeDone();
     Handler<Void> handler = endHandler;
     if (handler != null) {
-      generationContext.emit(null, handler);
+      OnContext.emit(generationContext, null, handler);
     }
   }
 
@@ -454,7 +454,7 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
   }
 
   private <T> Handler<T> onGeneration(Handler<T> handler) {
-    return handler == null ? null : event -> generationContext.emit(event, handler);
+    return handler == null ? null : event -> OnContext.emit(generationContext, event, handler);
   }
 
   private <T> Future<T> onGeneration(Future<T> hostFuture) {

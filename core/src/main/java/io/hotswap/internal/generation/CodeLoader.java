@@ -32,6 +32,7 @@ final class CodeLoader {
   private final boolean allowWritable;
   private final ParentFirstPolicy policy;
   private final ClassLoader hostLoader;
+  private final String mainVerticle;
   private final EntryPointScanner scanner = new EntryPointScanner(GenerationEntry.class.getName());
   private Snapshotter snapshotter;
 
@@ -39,7 +40,9 @@ final class CodeLoader {
       Path codeSourcePath,
       boolean allowWritable,
       ParentFirstPolicy policy,
-      ClassLoader hostLoader) {
+      ClassLoader hostLoader,
+      String mainVerticle) {
+    this.mainVerticle = mainVerticle;
     this.codeSourcePath = codeSourcePath;
     this.allowWritable = allowWritable;
     this.policy = policy;
@@ -57,7 +60,22 @@ final class CodeLoader {
         new GenerationClassLoader(generation, snapshot, hostLoader, policy);
     loader.defineAll();
     List<String> names = scanner.scan(snapshot);
-    if (names.isEmpty()) {
+    List<LoadedCode.EntryPoint> entries = new ArrayList<>(names.size() + 1);
+    if (mainVerticle != null) {
+      if (!snapshot.classNames().contains(mainVerticle)) {
+        throw new IllegalStateException(
+            "main verticle "
+                + mainVerticle
+                + " is not in the snapshot of "
+                + codeSourcePath
+                + " ("
+                + snapshot.classNames().size()
+                + " classes)");
+      }
+      LoadedCode.EntryPoint main = entryPoint(loader, mainVerticle);
+      entries.add(new LoadedCode.EntryPoint(main.type(), 1, main.threadingModel(), true));
+      names = names.stream().filter(name -> !name.equals(mainVerticle)).toList();
+    } else if (names.isEmpty()) {
       throw new IllegalStateException(
           "no class annotated @"
               + GenerationEntry.class.getSimpleName()
@@ -67,7 +85,6 @@ final class CodeLoader {
               + snapshot.classNames().size()
               + " classes)");
     }
-    List<LoadedCode.EntryPoint> entries = new ArrayList<>(names.size());
     for (String name : names) {
       if (isStaleListEntry(snapshot, loader, name)) {
         LOG.warn(
@@ -89,7 +106,7 @@ final class CodeLoader {
         snapshot.id().shortId(),
         snapshot.classNames().size(),
         snapshot.size(),
-        names);
+        entries.stream().map(entry -> entry.type().getName()).toList());
     return new LoadedCode(snapshot, loader, entries);
   }
 
@@ -153,6 +170,7 @@ final class CodeLoader {
     return new LoadedCode.EntryPoint(
         type.asSubclass(Deployable.class),
         instances,
-        annotation == null ? io.vertx.core.ThreadingModel.EVENT_LOOP : annotation.threadingModel());
+        annotation == null ? io.vertx.core.ThreadingModel.EVENT_LOOP : annotation.threadingModel(),
+        false);
   }
 }

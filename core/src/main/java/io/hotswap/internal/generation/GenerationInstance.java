@@ -24,22 +24,39 @@ import java.util.concurrent.TimeUnit;
  * once. Its fields are written on deploy and read on undeploy, which Vert.x orders.
  */
 final class GenerationInstance implements Deployable {
-  private final Class<? extends Deployable> entryClass;
+  /** Creates the instance's verticle; called once, on the instance's pinned context. */
+  @FunctionalInterface
+  interface Factory {
+    Deployable create() throws Exception;
+  }
+
+  private final Factory factory;
+  private final String name;
+  private final GenerationScope compat;
   private final Lanes lanes;
   private final int lane;
   private final Duration startTimeout;
   private final InstanceBindings bindings;
   private ContextInternal pinned;
+  private ContextInternal given;
   private Deployable entry;
   private volatile Throwable startFailure;
 
+  /**
+   * @param compat the generation's scope when the verticle is unmodified Vert.x code: it then sees
+   *     a {@link GenerationVertx} as its {@code vertx}; {@code null} for binding-API entries
+   */
   GenerationInstance(
-      Class<? extends Deployable> entryClass,
+      Factory factory,
+      String name,
       Lanes lanes,
       int lane,
       Duration startTimeout,
-      InstanceBindings bindings) {
-    this.entryClass = entryClass;
+      InstanceBindings bindings,
+      GenerationScope compat) {
+    this.factory = factory;
+    this.name = name;
+    this.compat = compat;
     this.lanes = lanes;
     this.lane = lane;
     this.startTimeout = startTimeout;
@@ -53,12 +70,16 @@ final class GenerationInstance implements Deployable {
       throw new IllegalStateException("instance context is not on the event loop of lane " + lane);
     }
     pinned.put(Bindings.CONTEXT_KEY, bindings);
+    given =
+        compat == null
+            ? pinned
+            : OwnerContext.of(pinned, new GenerationVertx(compat.host(), bindings, compat));
     Promise<Object> started = pinned.promise();
     pinned.runOnContext(
         v -> {
           try {
-            entry = entryClass.getDeclaredConstructor().newInstance();
-            entry.deploy(pinned).onComplete((result, failure) -> settle(started, failure));
+            entry = factory.create();
+            entry.deploy(given).onComplete((result, failure) -> settle(started, failure));
           } catch (InvocationTargetException failure) {
             started.tryFail(failure.getCause());
           } catch (Throwable failure) {
@@ -72,6 +93,7 @@ final class GenerationInstance implements Deployable {
     // failed (undeploy then closes the instance's contexts, timers and consumers as usual).
     return started
         .future()
+        .compose(ok -> Future.all(bindings.opens()))
         .timeout(startTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .transform(
             result -> {
@@ -81,11 +103,11 @@ final class GenerationInstance implements Deployable {
                 startFailure =
                     cause instanceof java.util.concurrent.TimeoutException
                         ? new StartTimeoutException(
-                            entryClass.getName()
+                            name
                                 + " did not finish starting within "
                                 + startTimeout.toMillis()
                                 + " ms (start timeout)")
-                        : cause;
+                        : compat == null ? cause : CompatFailures.explain(cause);
                 entry = null;
               }
               return pinned.succeededFuture();
@@ -110,7 +132,7 @@ final class GenerationInstance implements Deployable {
     pinned.runOnContext(
         v -> {
           try {
-            running.undeploy(pinned).onComplete((result, failure) -> settle(stopped, failure));
+            running.undeploy(given).onComplete((result, failure) -> settle(stopped, failure));
           } catch (Throwable failure) {
             stopped.tryFail(failure);
           }
@@ -121,6 +143,7 @@ final class GenerationInstance implements Deployable {
             done -> {
               pinned.remove(Bindings.CONTEXT_KEY);
               entry = null;
+              given = null;
             });
   }
 

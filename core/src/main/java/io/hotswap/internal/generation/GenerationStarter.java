@@ -4,14 +4,15 @@ import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.Binding;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.internal.endpoint.Lanes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,23 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GenerationStarter {
   private final Vertx vertx;
   private final Lanes lanes;
-  private final List<Endpoint> endpoints;
-  private final Map<String, Endpoint> endpointsByName;
+  private final EndpointRegistry endpoints;
   private final Duration startTimeout;
   private final StateStore store;
 
   GenerationStarter(
       Vertx vertx,
       Lanes lanes,
-      List<Endpoint> endpoints,
-      Map<String, Endpoint> endpointsByName,
+      EndpointRegistry endpoints,
       Duration startTimeout,
       StateStore store) {
     this.store = store;
     this.vertx = vertx;
     this.lanes = lanes;
     this.endpoints = endpoints;
-    this.endpointsByName = endpointsByName;
     this.startTimeout = startTimeout;
   }
 
@@ -52,7 +50,16 @@ final class GenerationStarter {
    */
   Future<StartedGeneration> start(Generation generation, LoadedCode code) {
     InflightLedger ledger = new InflightLedger(lanes);
-    List<GenerationInstance> instances = Collections.synchronizedList(new ArrayList<>());
+    GenerationScope scope =
+        new GenerationScope(
+            generation.id(),
+            code.loader(),
+            (VertxInternal) vertx,
+            lanes,
+            endpoints,
+            store,
+            startTimeout);
+    List<GenerationInstance> instances = scope.instances();
     List<Future<String>> deployments = new ArrayList<>();
     for (LoadedCode.EntryPoint entry : code.entries()) {
       int count = entry.instances() == 0 ? lanes.size() : entry.instances();
@@ -76,23 +83,18 @@ final class GenerationStarter {
               .setThreadingModel(entry.threadingModel());
       deployments.add(
           vertx.deployVerticle(
-              () -> {
-                int lane = nextLane.getAndIncrement();
-                GenerationInstance instance =
-                    new GenerationInstance(
-                        entry.type(),
-                        lanes,
-                        lane,
-                        startTimeout,
-                        new InstanceBindings(generation.id(), lane, endpointsByName, store));
-                instances.add(instance);
-                return instance;
-              },
+              () ->
+                  scope.instance(
+                      () -> entry.type().getDeclaredConstructor().newInstance(),
+                      entry.type().getName(),
+                      nextLane.getAndIncrement(),
+                      entry.compat()),
               options));
     }
     return Future.join(deployments)
         .transform(
             all -> {
+              scope.seal();
               List<String> deployed = new ArrayList<>();
               Throwable firstFailure = null;
               for (Future<String> deployment : deployments) {
@@ -156,7 +158,7 @@ final class GenerationStarter {
 
   private BindingTable table(
       Generation generation, InflightLedger ledger, List<GenerationInstance> instances) {
-    Binding[][] byEndpoint = new Binding[endpoints.size()][];
+    Binding[][] byEndpoint = new Binding[endpoints.capacity()][];
     synchronized (instances) {
       for (GenerationInstance instance : instances) {
         for (Map.Entry<Endpoint, InstanceBindings.BoundHandler> bound :
@@ -166,6 +168,9 @@ final class GenerationStarter {
           if (perLane == null) {
             perLane = new Binding[lanes.size()];
             byEndpoint[endpoint.index()] = perLane;
+          }
+          if (perLane[instance.lane()] != null && bound.getValue().shared()) {
+            continue; // unmodified code: the first instance on a lane takes the lane's traffic
           }
           if (perLane[instance.lane()] != null) {
             throw new IllegalStateException(

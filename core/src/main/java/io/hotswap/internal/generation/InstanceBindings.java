@@ -8,11 +8,14 @@ import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.Binding.HandlerKind;
 import io.hotswap.internal.endpoint.ConnectionEndpoint;
 import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -28,14 +31,15 @@ import java.util.function.Supplier;
 final class InstanceBindings implements Bindings {
   private final long generation;
   private final int lane;
-  private final Map<String, Endpoint> endpoints;
+  private final EndpointRegistry endpoints;
   private final Map<Endpoint, BoundHandler> bound = new LinkedHashMap<>();
+  private final List<Future<Void>> opens = new ArrayList<>();
   private final StateStore store;
   private Supplier<Future<?>> healthCheck;
   private StateHandOff handOff;
   private volatile boolean sealed;
 
-  InstanceBindings(long generation, int lane, Map<String, Endpoint> endpoints, StateStore store) {
+  InstanceBindings(long generation, int lane, EndpointRegistry endpoints, StateStore store) {
     this.store = store;
     this.generation = generation;
     this.lane = lane;
@@ -74,7 +78,7 @@ final class InstanceBindings implements Bindings {
 
   @Override
   public Gateway gateway(String name) {
-    if (endpoints.get(name) instanceof ConnectionEndpoint endpoint) {
+    if (endpoints.find(name) instanceof ConnectionEndpoint endpoint) {
       return endpoint.gateway();
     }
     throw new IllegalArgumentException(
@@ -91,7 +95,7 @@ final class InstanceBindings implements Bindings {
               + name
               + "' in start()");
     }
-    Endpoint endpoint = endpoints.get(name);
+    Endpoint endpoint = endpoints.find(name);
     if (endpoint == null) {
       throw new IllegalArgumentException(
           "gen-"
@@ -99,7 +103,7 @@ final class InstanceBindings implements Bindings {
               + ": the host has no endpoint named '"
               + name
               + "'; it has "
-              + endpoints.keySet());
+              + endpoints.list().stream().map(Endpoint::name).toList());
     }
     if (!endpoint.accepts(kind)) {
       throw new IllegalArgumentException(
@@ -112,11 +116,51 @@ final class InstanceBindings implements Bindings {
               + " handler (HTTP endpoints take http(...), event-bus endpoints messages(...) or"
               + " requests(...), WebSocket, TCP and SSE endpoints connections(...))");
     }
-    if (bound.putIfAbsent(endpoint, new BoundHandler(kind, handler)) != null) {
+    if (bound.putIfAbsent(endpoint, new BoundHandler(kind, handler, false)) != null) {
       throw new IllegalStateException(
           "gen-" + generation + ": endpoint '" + name + "' is bound twice by one instance");
     }
     return this;
+  }
+
+  /**
+   * Binds {@code handler} to an endpoint that unmodified Vert.x code asked for with {@code what}
+   * ({@code listen()}, {@code consumer()}); the instance's start completes only once {@code opened}
+   * did, so a port the host cannot bind fails the generation. Several instances on one lane may
+   * bind such an endpoint (the first one takes that lane's traffic).
+   *
+   * @throws IllegalStateException when the instance has started, or bound the endpoint already
+   */
+  void bindOnFirstUse(
+      Endpoint endpoint, HandlerKind kind, Object handler, Future<Void> opened, String what) {
+    Objects.requireNonNull(handler, "handler");
+    if (sealed) {
+      throw new IllegalStateException(
+          "gen-"
+              + generation
+              + ": "
+              + what
+              + " for '"
+              + endpoint.name()
+              + "' after the verticle started is not supported in a hotswap generation: call it"
+              + " in start(), or in a verticle deployed from start()");
+    }
+    if (bound.putIfAbsent(endpoint, new BoundHandler(kind, handler, true)) != null) {
+      throw new IllegalStateException(
+          "gen-"
+              + generation
+              + ": "
+              + what
+              + " for '"
+              + endpoint.name()
+              + "' twice in one verticle instance is not supported in a hotswap generation");
+    }
+    opens.add(opened);
+  }
+
+  /** The opens of the endpoints this instance bound on first use. */
+  List<Future<Void>> opens() {
+    return List.copyOf(opens);
   }
 
   @Override
@@ -171,6 +215,9 @@ final class InstanceBindings implements Bindings {
     return bound;
   }
 
-  /** A handler and the method that bound it. */
-  record BoundHandler(HandlerKind kind, Object handler) {}
+  /**
+   * A handler and the method that bound it; {@code shared} when unmodified code bound it, and
+   * another instance on the same lane may have bound the same endpoint.
+   */
+  record BoundHandler(HandlerKind kind, Object handler, boolean shared) {}
 }

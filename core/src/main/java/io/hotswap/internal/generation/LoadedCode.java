@@ -23,7 +23,12 @@ record LoadedCode(Snapshot snapshot, GenerationClassLoader loader, List<EntryPoi
    * @param type the entry class, loaded by the generation classloader
    * @param instances how many instances; 0 means one per lane
    * @param threadingModel the threading model of its contexts
+   * @param compat whether it is unmodified Vert.x code (the main verticle): its {@code vertx} is
+   *     then a generation facade whose servers and consumers become bindings
    */
   record EntryPoint(
-      Class<? extends Deployable> type, int instances, ThreadingModel threadingModel) {}
+      Class<? extends Deployable> type,
+      int instances,
+      ThreadingModel threadingModel,
+      boolean compat) {}
 }

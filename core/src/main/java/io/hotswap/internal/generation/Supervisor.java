@@ -12,6 +12,7 @@ import io.hotswap.internal.cleanup.LeakInspector;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
+import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.Lanes;
 import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.LoaderTracker;
@@ -23,9 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -76,7 +75,7 @@ public final class Supervisor {
       Vertx vertx,
       HotSwapOptions options,
       Lanes lanes,
-      List<Endpoint> endpoints,
+      EndpointRegistry endpoints,
       ActiveBindings active,
       LoaderTracker tracker,
       CaffeineStateStore store) {
@@ -95,7 +94,7 @@ public final class Supervisor {
                         vertx,
                         active,
                         settings,
-                        () -> WarmUpRunner.httpPort(endpoints, settings.endpoint())))
+                        () -> WarmUpRunner.httpPort(endpoints.list(), settings.endpoint())))
             .orElse(null);
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
     this.codeLoader =
@@ -103,12 +102,9 @@ public final class Supervisor {
             options.codeSource(),
             options.allowWritableCodeSource(),
             ParentFirstPolicy.defaults().withPackages(options.parentFirstPackages()),
-            hostLoader);
-    Map<String, Endpoint> byName = new LinkedHashMap<>();
-    endpoints.forEach(endpoint -> byName.put(endpoint.name(), endpoint));
-    this.starter =
-        new GenerationStarter(
-            vertx, lanes, endpoints, Map.copyOf(byName), options.startTimeout(), store);
+            hostLoader,
+            options.mainVerticle().orElse(null));
+    this.starter = new GenerationStarter(vertx, lanes, endpoints, options.startTimeout(), store);
     GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND);
     this.retirement =
         new Retirement(

@@ -1,0 +1,167 @@
+package io.hotswap.internal.generation;
+
+import io.hotswap.internal.endpoint.Binding.HandlerKind;
+import io.hotswap.internal.endpoint.EndpointRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.MessageConsumerOptions;
+import io.vertx.core.eventbus.impl.EventBusInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.streams.ReadStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event bus that unmodified code sees inside a generation: the host's bus, except that {@code
+ * consumer(...)} and {@code localConsumer(...)} bind the handler to the host endpoint {@code
+ * bus:<address>} (registered by the host on first use and kept), so senders never see the address
+ * disappear during a reload and {@code send} never round-robins between two generations.
+ *
+ * <p>A proxy of {@link EventBusInternal}, so code that casts to it keeps working. Stateless apart
+ * from the consumers it creates.
+ */
+final class BoundEventBus {
+  private static final Logger LOG = LoggerFactory.getLogger(BoundEventBus.class);
+
+  private BoundEventBus() {}
+
+  static EventBus of(
+      EventBus real, InstanceBindings bindings, EndpointRegistry registry, VertxInternal vertx) {
+    Class<?> type = real instanceof EventBusInternal ? EventBusInternal.class : EventBus.class;
+    return (EventBus)
+        Proxy.newProxyInstance(
+            EventBus.class.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if ((name.equals("consumer") || name.equals("localConsumer")) && args != null) {
+                String address =
+                    args[0] instanceof MessageConsumerOptions consumerOptions
+                        ? consumerOptions.getAddress()
+                        : (String) args[0];
+                BoundConsumer<Object> consumer =
+                    new BoundConsumer<>(address, bindings, registry, vertx);
+                if (args.length == 2) {
+                  @SuppressWarnings("unchecked")
+                  Handler<Message<Object>> handler = (Handler<Message<Object>>) args[1];
+                  consumer.handler(handler);
+                }
+                return consumer;
+              }
+              if (name.equals("equals") && method.getParameterCount() == 1) {
+                return proxy == args[0];
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  /** A consumer whose handler is a binding of the generation. */
+  static final class BoundConsumer<T> implements MessageConsumer<T> {
+    private final String address;
+    private final InstanceBindings bindings;
+    private final EndpointRegistry registry;
+    private final VertxInternal vertx;
+    private volatile Future<Void> opened;
+
+    BoundConsumer(
+        String address, InstanceBindings bindings, EndpointRegistry registry, VertxInternal vertx) {
+      this.address = address;
+      this.bindings = bindings;
+      this.registry = registry;
+      this.vertx = vertx;
+    }
+
+    @Override
+    public MessageConsumer<T> handler(Handler<Message<T>> handler) {
+      if (handler == null) {
+        return this;
+      }
+      if (opened != null) {
+        throw new IllegalStateException(
+            "gen-"
+                + bindings.generation()
+                + ": the consumer of '"
+                + address
+                + "' already has a handler; one handler per consumer in a hotswap generation");
+      }
+      EndpointRegistry.Opening opening = registry.eventBus(address);
+      bindings.bindOnFirstUse(
+          opening.endpoint(), HandlerKind.MESSAGES, handler, opening.opened(), "consumer()");
+      opened = opening.opened();
+      return this;
+    }
+
+    @Override
+    public MessageConsumer<T> exceptionHandler(Handler<Throwable> handler) {
+      return this;
+    }
+
+    @Override
+    public MessageConsumer<T> pause() {
+      return this;
+    }
+
+    @Override
+    public MessageConsumer<T> resume() {
+      return this;
+    }
+
+    @Override
+    public MessageConsumer<T> fetch(long amount) {
+      return this;
+    }
+
+    @Override
+    public MessageConsumer<T> endHandler(Handler<Void> endHandler) {
+      return this;
+    }
+
+    @Override
+    public ReadStream<T> bodyStream() {
+      throw new UnsupportedOperationException(
+          "MessageConsumer#bodyStream is not supported in a hotswap generation; use handler(...)");
+    }
+
+    @Override
+    public boolean isRegistered() {
+      Future<Void> bound = opened;
+      return bound != null && bound.succeeded();
+    }
+
+    @Override
+    public String address() {
+      return address;
+    }
+
+    @Override
+    public Future<Void> completion() {
+      Future<Void> bound = opened;
+      io.vertx.core.Promise<Void> promise = vertx.getOrCreateContext().promise();
+      if (bound == null) {
+        promise.fail(new IllegalStateException("the consumer of '" + address + "' has no handler"));
+      } else {
+        bound.onComplete(promise);
+      }
+      return promise.future();
+    }
+
+    @Override
+    public Future<Void> unregister() {
+      LOG.warn(
+          "gen-{}: unregister() of the consumer of '{}' is ignored: the binding lasts until the"
+              + " generation retires",
+          bindings.generation(),
+          address);
+      return vertx.getOrCreateContext().succeededFuture();
+    }
+  }
+}
