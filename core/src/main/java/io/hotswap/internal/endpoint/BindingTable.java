@@ -56,6 +56,13 @@ public final class BindingTable {
     return generation;
   }
 
+  /** Why a request to {@code endpoint} finds no handler in this table, for the client. */
+  public String unavailableReason(String endpoint) {
+    return generation == 0
+        ? "no generation is active"
+        : "generation " + generation + " has no handler for endpoint '" + endpoint + "'";
+  }
+
   /** The binding of endpoint {@code endpoint} on {@code lane}, or {@code null} if unbound. */
   public Binding binding(int endpoint, int lane) {
     if (endpoint >= byEndpoint.length) {

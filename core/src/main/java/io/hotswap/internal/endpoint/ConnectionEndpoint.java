@@ -119,10 +119,7 @@ public abstract class ConnectionEndpoint implements Endpoint {
     BindingTable table = active.current();
     Binding binding = table.binding(index, lane);
     if (binding == null) {
-      String reason =
-          table.generation() == 0
-              ? "no generation is active"
-              : "generation " + table.generation() + " has no handler for endpoint '" + name + "'";
+      String reason = table.unavailableReason(name);
       LOG.warn("endpoint '{}': {} of connection {} refused: {}", name, event, connection, reason);
       connection.unavailable(reason + "; try again later", event == Event.OPEN);
       return;

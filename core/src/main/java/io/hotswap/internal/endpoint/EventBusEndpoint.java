@@ -105,15 +105,7 @@ public final class EventBusEndpoint implements Endpoint {
     Binding binding = table.binding(index, lane);
     if (binding == null) {
       if (message.replyAddress() != null) {
-        message.fail(
-            NO_HANDLER,
-            table.generation() == 0
-                ? "no generation is active"
-                : "generation "
-                    + table.generation()
-                    + " has no handler for endpoint '"
-                    + spec.name()
-                    + "'");
+        message.fail(NO_HANDLER, table.unavailableReason(spec.name()));
       }
       return;
     }

@@ -168,7 +168,7 @@ public final class HttpEndpoint implements Endpoint {
     }
     Binding binding = table.binding(index, lane);
     if (binding == null) {
-      unavailable(request, active.current().generation());
+      unavailable(request, table);
       return;
     }
     Handler<HttpServerRequest> handler = requestHandler(binding);
@@ -306,11 +306,8 @@ public final class HttpEndpoint implements Endpoint {
     }
   }
 
-  private void unavailable(HttpServerRequest request, long generation) {
-    String reason =
-        generation == 0
-            ? "no generation is active"
-            : "generation " + generation + " has no handler for endpoint '" + spec.name() + "'";
+  private void unavailable(HttpServerRequest request, BindingTable table) {
+    String reason = table.unavailableReason(spec.name());
     request
         .response()
         .setStatusCode(503)

@@ -176,10 +176,11 @@ public final class TcpEndpoint extends ConnectionEndpoint {
 
     @Override
     void unavailable(String reason, boolean opening) {
-      socket.write("ERROR " + reason + "\n");
+      Future<Void> written = socket.write("ERROR " + reason + "\n");
       if (opening) {
         closed();
-        socket.close();
+        // Close only once the line is out, so the client always reads why.
+        written.onComplete(done -> socket.close());
       }
     }
   }
