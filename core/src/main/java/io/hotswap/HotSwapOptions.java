@@ -39,6 +39,8 @@ import java.util.Set;
  * @param leakHeapDumpDir when a generation is LEAKED, write a heap dump of live objects here
  * @param mainVerticle the class name of an unmodified Vert.x verticle to deploy as each
  *     generation's entry (compat mode), if set; see {@link Builder#mainVerticle}
+ * @param cluster make this instance a node of a roll group of a Vert.x cluster, if set; see {@link
+ *     Builder#cluster}
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -63,7 +65,8 @@ public record HotSwapOptions(
     Optional<AutoRollback> autoRollback,
     Optional<WarmUp> warmUp,
     Optional<Path> leakHeapDumpDir,
-    Optional<String> mainVerticle) {
+    Optional<String> mainVerticle,
+    Optional<ClusterOptions> cluster) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -100,6 +103,7 @@ public record HotSwapOptions(
     Objects.requireNonNull(warmUp, "warmUp");
     Objects.requireNonNull(leakHeapDumpDir, "leakHeapDumpDir");
     Objects.requireNonNull(mainVerticle, "mainVerticle");
+    Objects.requireNonNull(cluster, "cluster");
   }
 
   /**
@@ -180,6 +184,7 @@ public record HotSwapOptions(
     private WarmUp warmUp;
     private Path leakHeapDumpDir;
     private String mainVerticle;
+    private ClusterOptions cluster;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -328,6 +333,17 @@ public record HotSwapOptions(
       return this;
     }
 
+    /**
+     * Makes the instance a node of the roll group {@code cluster} names: other nodes of the group
+     * can ship it snapshots and roll reloads across it, and {@link HotSwap#reloadCluster} and
+     * {@link HotSwap#clusterStatus} work from it. The instance's {@code Vertx} must be clustered
+     * (for example by {@link ClusterHost#start}).
+     */
+    public Builder cluster(ClusterOptions cluster) {
+      this.cluster = Objects.requireNonNull(cluster, "cluster");
+      return this;
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -353,7 +369,8 @@ public record HotSwapOptions(
           Optional.ofNullable(autoRollback),
           Optional.ofNullable(warmUp),
           Optional.ofNullable(leakHeapDumpDir),
-          Optional.ofNullable(mainVerticle));
+          Optional.ofNullable(mainVerticle),
+          Optional.ofNullable(cluster));
     }
   }
 }

@@ -1,10 +1,13 @@
 package io.hotswap.internal;
 
+import io.hotswap.ClusterStatus;
 import io.hotswap.EndpointSpec;
 import io.hotswap.GenerationInfo;
 import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
+import io.hotswap.RollOptions;
+import io.hotswap.RollOutcome;
 import io.hotswap.StatusReport;
 import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.ActiveBindings;
@@ -157,6 +160,26 @@ public final class HotSwapInstance implements HotSwap {
                 }
               }
             });
+  }
+
+  @Override
+  public Future<RollOutcome> reloadCluster(RollOptions rollOptions) {
+    // Replaced by the cluster node wiring (issue 10, in progress).
+    return Future.succeededFuture(
+        new RollOutcome(
+            "none",
+            RollOutcome.Status.REFUSED,
+            rollOptions.mode(),
+            "",
+            options.applicationName() + " is not a cluster node",
+            java.time.Duration.ZERO,
+            List.of()));
+  }
+
+  @Override
+  public Future<ClusterStatus> clusterStatus() {
+    return Future.failedFuture(
+        new IllegalStateException(options.applicationName() + " is not a cluster node"));
   }
 
   @Override
