@@ -10,6 +10,7 @@ import io.hotswap.RollOptions;
 import io.hotswap.RollOutcome;
 import io.hotswap.StatusReport;
 import io.hotswap.api.StateStore;
+import io.hotswap.internal.cluster.ClusterNode;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
@@ -29,6 +30,7 @@ import io.hotswap.management.HotSwapManagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +64,7 @@ public final class HotSwapInstance implements HotSwap {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile HotSwapManagement management;
   private volatile CodeSourceWatcher watcher;
+  private volatile ClusterNode clusterNode;
 
   /** Use {@link HotSwap#create}. */
   public HotSwapInstance(Vertx vertx, HotSwapOptions options) {
@@ -108,7 +111,21 @@ public final class HotSwapInstance implements HotSwap {
               if (first.succeeded()) {
                 startTriggers();
               }
-            });
+            })
+        .compose(first -> joinRollGroup(next).map(first));
+  }
+
+  /** With cluster options, registers this instance as a node of its roll group. */
+  private Future<Void> joinRollGroup(Supervisor next) {
+    if (options.cluster().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return ClusterNode.start(
+            vertx,
+            options.cluster().get(),
+            new SupervisedNode(options.applicationName(), next, registry))
+        .onSuccess(node -> clusterNode = node)
+        .mapEmpty();
   }
 
   private void startTriggers() {
@@ -164,22 +181,30 @@ public final class HotSwapInstance implements HotSwap {
 
   @Override
   public Future<RollOutcome> reloadCluster(RollOptions rollOptions) {
-    // Replaced by the cluster node wiring (issue 10, in progress).
-    return Future.succeededFuture(
-        new RollOutcome(
-            "none",
-            RollOutcome.Status.REFUSED,
-            rollOptions.mode(),
-            "",
-            options.applicationName() + " is not a cluster node",
-            java.time.Duration.ZERO,
-            List.of()));
+    ClusterNode node = clusterNode;
+    if (node == null) {
+      return Future.succeededFuture(
+          new RollOutcome(
+              "none",
+              RollOutcome.Status.REFUSED,
+              rollOptions.mode(),
+              "",
+              options.applicationName() + " is not a cluster node (no cluster options)",
+              Duration.ZERO,
+              List.of()));
+    }
+    return node.roll(rollOptions);
   }
 
   @Override
   public Future<ClusterStatus> clusterStatus() {
-    return Future.failedFuture(
-        new IllegalStateException(options.applicationName() + " is not a cluster node"));
+    ClusterNode node = clusterNode;
+    if (node == null) {
+      return Future.failedFuture(
+          new IllegalStateException(
+              options.applicationName() + " is not a cluster node (no cluster options)"));
+    }
+    return node.status();
   }
 
   @Override
@@ -357,8 +382,12 @@ public final class HotSwapInstance implements HotSwap {
     if (managed != null) {
       managed.close();
     }
-    return current
-        .close()
+    ClusterNode node = clusterNode;
+    Future<Void> left =
+        node == null
+            ? Future.succeededFuture()
+            : node.stop().recover(e -> Future.succeededFuture());
+    return left.compose(v -> current.close())
         .compose(v -> registry.closeAll(options.drainTimeout()))
         .<Void>mapEmpty()
         .onComplete(

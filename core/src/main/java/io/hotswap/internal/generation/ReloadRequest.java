@@ -8,21 +8,31 @@ package io.hotswap.internal.generation;
  * @param onlyIfChanged skip the reload when the snapshot equals the active generation's
  * @param target {@code null} to read the code source; {@link #PREVIOUS}, a generation ({@code 7} or
  *     {@code gen-7}) or a snapshot id to load that snapshot from memory
+ * @param gate holds the checked candidate until its owner decides on the cutover, or {@code null}
+ *     to cut over at once
  */
-record ReloadRequest(String trigger, boolean onlyIfChanged, String target) {
+record ReloadRequest(String trigger, boolean onlyIfChanged, String target, CutoverGate gate) {
   /** The target of a rollback: the generation that was active before the current one. */
   static final String PREVIOUS = "previous";
 
   ReloadRequest(String trigger, boolean onlyIfChanged) {
-    this(trigger, onlyIfChanged, null);
+    this(trigger, onlyIfChanged, null, null);
   }
 
-  /** Two requests coalesced into one follow-up: forced if either was; the later target wins. */
+  ReloadRequest(String trigger, boolean onlyIfChanged, String target) {
+    this(trigger, onlyIfChanged, target, null);
+  }
+
+  /**
+   * Two requests coalesced into one follow-up: forced if either was; the later target and gate win,
+   * an earlier one stays when the later has none.
+   */
   ReloadRequest merge(ReloadRequest other) {
     String triggers = trigger.equals(other.trigger) ? trigger : trigger + "+" + other.trigger;
     return new ReloadRequest(
         triggers,
         onlyIfChanged && other.onlyIfChanged,
-        other.target != null ? other.target : target);
+        other.target != null ? other.target : target,
+        other.gate != null ? other.gate : gate);
   }
 }

@@ -3,6 +3,8 @@ package io.hotswap.internal.generation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hotswap.loader.Snapshot;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,11 @@ final class SnapshotCache {
       generation = number.matches("\\d+") ? history.find(Long.parseLong(number)) : Optional.empty();
     }
     return find(generation.map(g -> g.info().snapshotId()).orElse(target));
+  }
+
+  /** Every snapshot kept now, in no particular order. */
+  Collection<Snapshot> all() {
+    return List.copyOf(snapshots.asMap().values());
   }
 
   /** The snapshot whose short id is {@code shortId}, if still cached. */

@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -141,6 +142,32 @@ public final class Supervisor {
     return queue.submit(new ReloadRequest(trigger, false, target));
   }
 
+  /**
+   * Asks for a reload to snapshot {@code target} (kept in memory) whose checked candidate waits at
+   * {@code gate} for the cutover decision. Never fails; an abort is a FAILED outcome.
+   */
+  public Future<ReloadOutcome> reloadThrough(String target, String trigger, CutoverGate gate) {
+    return queue.submit(new ReloadRequest(trigger, false, target, gate));
+  }
+
+  /** Snapshots the code source on the supervisor's thread (what a reload would load). */
+  public Future<Snapshot> snapshotCodeSource() {
+    return blocking.submit(codeLoader::snapshot);
+  }
+
+  /**
+   * Keeps {@code snapshot} (one shipped by another node) in the snapshot cache so that {@link
+   * #reloadTo} can load it by its id.
+   */
+  public void keep(Snapshot snapshot) {
+    snapshots.keep(snapshot);
+  }
+
+  /** The snapshots kept in memory now (the active generation's among them, unless evicted). */
+  public Collection<Snapshot> keptSnapshots() {
+    return snapshots.all();
+  }
+
   /** Asks for a reload to the generation that was active before the current one. */
   public Future<ReloadOutcome> rollback(String trigger) {
     return queue.submit(new ReloadRequest(trigger, false, ReloadRequest.PREVIOUS));
@@ -226,7 +253,8 @@ public final class Supervisor {
               && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
             outcome.complete(Outcomes.unchanged(previous));
           } else {
-            load(newGeneration(request.trigger()), previous, snapshot.result(), began, outcome);
+            Generation next = newGeneration(request.trigger());
+            load(next, previous, snapshot.result(), request.gate(), began, outcome);
           }
         });
     return outcome.future().andThen(done -> remember(requestedAt, request, done.result()));
@@ -244,6 +272,7 @@ public final class Supervisor {
       Generation generation,
       Generation previous,
       Snapshot snapshot,
+      CutoverGate gate,
       long began,
       Promise<ReloadOutcome> outcome) {
     long[] phaseEnds = new long[2];
@@ -259,7 +288,12 @@ public final class Supervisor {
               return starter
                   .start(generation, code)
                   .onSuccess(started -> reportShadowsLater(generation.id(), code))
-                  .compose(started -> checkThenKeep(generation, previous, started, code));
+                  .compose(started -> checkThenKeep(generation, previous, started, code))
+                  .compose(
+                      started ->
+                          gate == null
+                              ? Future.succeededFuture(started)
+                              : hold(generation, gate, started));
             })
         .onComplete(
             started -> {
@@ -307,6 +341,19 @@ public final class Supervisor {
                 starter
                     .undeployAll(generation.deploymentIds())
                     .transform(undeployed -> Future.failedFuture(failure)));
+  }
+
+  /** Two-phase: the checked candidate waits for the gate's decision; an abort undeploys it. */
+  private Future<StartedGeneration> hold(
+      Generation generation, CutoverGate gate, StartedGeneration started) {
+    LOG.info("{} checked, held for a two-phase cutover", generation.label());
+    return gate.held(generation.id())
+        .map(go -> started)
+        .recover(
+            aborted ->
+                starter
+                    .undeployAll(generation.deploymentIds())
+                    .transform(undeployed -> Future.failedFuture(aborted)));
   }
 
   private Future<ReloadOutcome> recorded(

@@ -1,0 +1,262 @@
+package io.hotswap.internal.cluster;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hotswap.GenerationInfo;
+import io.hotswap.ReloadOutcome;
+import io.hotswap.internal.generation.CutoverGate;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's side of the cluster protocol: the consumer on this node's address that answers {@code
+ * describe}, receives shipped snapshots ({@code stage}, {@code blobs}, {@code assemble}) and runs
+ * the reload steps a roll asks for ({@code activate}, {@code prepare}, {@code commit}, {@code
+ * abort}). Every message is checked by the {@link Authenticator} first; a refusal is answered with
+ * failure code {@link CommandRefusedException#FAILURE_CODE}, logged, and shown in status.
+ *
+ * <p>Design notes: all handlers run on the consumer's event-loop context, one at a time, so the
+ * staging and gate maps need no locks; hashing and assembling run on a worker thread. A held
+ * two-phase candidate is aborted by itself if no decision comes within the step timeout (the node
+ * that ran the roll may have died).
+ *
+ * <p>Thread-safe in that sense: only the event bus calls it.
+ */
+final class NodeAgent {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
+
+  private final Vertx vertx;
+  private final String nodeId;
+  private final Authenticator authenticator;
+  private final LocalNode local;
+  private final EntryDigests digests;
+  private final Duration holdTimeout;
+  private final Cache<String, SnapshotStaging> stagings =
+      Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(8).build();
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
+  private volatile String lastRoll = "";
+  private volatile String lastRefusal = "";
+  private MessageConsumer<Buffer> consumer;
+
+  NodeAgent(
+      Vertx vertx,
+      String nodeId,
+      Authenticator authenticator,
+      LocalNode local,
+      EntryDigests digests,
+      Duration holdTimeout) {
+    this.vertx = vertx;
+    this.nodeId = nodeId;
+    this.authenticator = authenticator;
+    this.local = local;
+    this.digests = digests;
+    this.holdTimeout = holdTimeout;
+  }
+
+  /** Registers the consumer on {@code address} cluster-wide. */
+  Future<Void> start(String address) {
+    consumer = vertx.eventBus().consumer(address, this::handle);
+    return consumer.completion();
+  }
+
+  /** Unregisters the consumer. */
+  Future<Void> stop() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  /** What {@code describe} answers, also used for this node's own line in status. */
+  JsonObject describe() {
+    Optional<GenerationInfo> active = local.active();
+    JsonObject ports = new JsonObject();
+    local.httpPorts().forEach(ports::put);
+    return new JsonObject()
+        .put("nodeId", nodeId)
+        .put("name", local.name())
+        .put("generation", active.map(GenerationInfo::id).orElse(0L))
+        .put("snapshot", active.map(GenerationInfo::snapshotId).orElse(""))
+        .put("state", active.map(info -> info.state().name()).orElse("NONE"))
+        .put("httpPorts", ports)
+        .put("lastRoll", lastRoll)
+        .put("lastRefusal", lastRefusal);
+  }
+
+  private void handle(Message<Buffer> message) {
+    Envelope command;
+    try {
+      command =
+          authenticator.open(
+              message.body(), message.headers().get(Authenticator.MAC_HEADER), nodeId);
+    } catch (CommandRefusedException refused) {
+      lastRefusal = refused.getMessage();
+      LOG.warn("{}: {}", local.name(), refused.getMessage());
+      message.fail(CommandRefusedException.FAILURE_CODE, refused.getMessage());
+      return;
+    }
+    JsonObject header = command.header();
+    String roll = header.getString("roll", "");
+    Future<JsonObject> answer;
+    try {
+      answer =
+          switch (command.op()) {
+            case "describe" -> Future.succeededFuture(describe());
+            case "stage" -> stage(roll, header);
+            case "blobs" -> blobs(roll, header, command.payload());
+            case "assemble" -> assemble(roll);
+            case "activate" -> activate(roll, header.getString("snapshot", ""));
+            case "prepare" -> prepare(roll, header.getString("snapshot", ""));
+            case "commit" -> decide(roll, null);
+            case "abort" -> decide(roll, header.getString("reason", "aborted"));
+            default -> Future.failedFuture("unknown operation '" + command.op() + "'");
+          };
+    } catch (RuntimeException e) {
+      answer = Future.failedFuture(e);
+    }
+    answer.onComplete(
+        done -> {
+          if (done.succeeded()) {
+            Envelope reply =
+                new Envelope(
+                    authenticator
+                        .header("reply", nodeId, header.getString("from"))
+                        .put("inReplyTo", header.getString("nonce"))
+                        .put("body", done.result()));
+            Authenticator.Signed signed = authenticator.sign(reply);
+            message.reply(signed.bytes(), signed.options());
+          } else {
+            String reason = String.valueOf(done.cause().getMessage());
+            LOG.warn("{}: {} for roll {} failed: {}", local.name(), command.op(), roll, reason);
+            message.fail(500, reason);
+          }
+        });
+  }
+
+  private Future<JsonObject> stage(String roll, JsonObject header) {
+    SnapshotManifest manifest = SnapshotManifest.fromJson(header.getJsonObject("manifest"));
+    return vertx
+        .executeBlocking(() -> new SnapshotStaging(manifest, local.keptSnapshots(), digests))
+        .map(
+            staging -> {
+              stagings.put(roll, staging);
+              JsonArray missing = new JsonArray();
+              staging.missing().forEach(missing::add);
+              LOG.info(
+                  "{}: roll {}: snapshot {} has {} entries, {} already here, {} to receive",
+                  local.name(),
+                  roll,
+                  manifest.id().shortId(),
+                  manifest.entries().size(),
+                  manifest.entries().size() - staging.missing().size(),
+                  staging.missing().size());
+              return new JsonObject().put("missing", missing);
+            });
+  }
+
+  private Future<JsonObject> blobs(String roll, JsonObject header, Buffer payload) {
+    SnapshotStaging staging = staging(roll);
+    JsonArray hashes = header.getJsonArray("hashes");
+    JsonArray sizes = header.getJsonArray("sizes");
+    int offset = 0;
+    for (int i = 0; i < hashes.size(); i++) {
+      int size = sizes.getInteger(i);
+      if (size < 0 || offset + size > payload.length()) {
+        throw new IllegalArgumentException("batch sizes do not match its payload");
+      }
+      staging.accept(hashes.getString(i), payload.getBytes(offset, offset + size));
+      offset += size;
+    }
+    return Future.succeededFuture(new JsonObject().put("remaining", staging.missing().size()));
+  }
+
+  private Future<JsonObject> assemble(String roll) {
+    SnapshotStaging staging = staging(roll);
+    return vertx
+        .executeBlocking(staging::assemble)
+        .map(
+            snapshot -> {
+              local.keep(snapshot);
+              stagings.invalidate(roll);
+              LOG.info(
+                  "{}: roll {}: snapshot {} received and verified ({} entries, {} B)",
+                  local.name(),
+                  roll,
+                  snapshot.id().shortId(),
+                  snapshot.size(),
+                  snapshot.totalBytes());
+              return new JsonObject().put("snapshot", snapshot.id().shortId());
+            });
+  }
+
+  private Future<JsonObject> activate(String roll, String snapshot) {
+    return local
+        .reloadTo(snapshot, "cluster roll " + roll)
+        .map(outcome -> remember(roll, "activate", outcome));
+  }
+
+  private Future<JsonObject> prepare(String roll, String snapshot) {
+    CutoverGate gate = new CutoverGate();
+    Future<ReloadOutcome> outcome = local.reloadThrough(snapshot, "cluster roll " + roll, gate);
+    Held candidate = new Held(gate, outcome);
+    held.put(roll, candidate);
+    outcome.onComplete(done -> held.remove(roll, candidate));
+    long timer =
+        vertx.setTimer(
+            holdTimeout.toMillis(),
+            fired -> gate.abort("no commit within " + holdTimeout.toMillis() + " ms of prepare"));
+    outcome.onComplete(done -> vertx.cancelTimer(timer));
+    // Answer once the candidate is held, or once the reload ended (it failed before).
+    return Future.any(gate.ready(), outcome)
+        .map(
+            any -> {
+              if (gate.ready().succeeded()) {
+                return new JsonObject()
+                    .put("status", "PREPARED")
+                    .put("generation", gate.ready().result())
+                    .put("snapshot", snapshot);
+              }
+              return remember(roll, "prepare", outcome.result());
+            });
+  }
+
+  /** Commits ({@code reason == null}) or aborts the candidate held for {@code roll}. */
+  private Future<JsonObject> decide(String roll, String reason) {
+    Held candidate = held.get(roll);
+    if (candidate == null) {
+      return Future.failedFuture("no candidate is held for roll " + roll);
+    }
+    if (reason == null) {
+      candidate.gate().commit();
+    } else {
+      candidate.gate().abort(reason);
+    }
+    return candidate
+        .outcome()
+        .map(done -> remember(roll, reason == null ? "commit" : "abort", done));
+  }
+
+  /** A two-phase candidate waiting at its gate, and the reload it belongs to. */
+  private record Held(CutoverGate gate, Future<ReloadOutcome> outcome) {}
+
+  private JsonObject remember(String roll, String step, ReloadOutcome outcome) {
+    lastRoll = "roll " + roll + " " + step + ": " + outcome.describe();
+    return OutcomeJson.of(outcome);
+  }
+
+  private SnapshotStaging staging(String roll) {
+    SnapshotStaging staging = stagings.getIfPresent(roll);
+    if (staging == null) {
+      throw new IllegalStateException("no snapshot is being staged for roll " + roll);
+    }
+    return staging;
+  }
+}

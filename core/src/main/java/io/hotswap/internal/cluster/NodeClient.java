@@ -1,0 +1,111 @@
+package io.hotswap.internal.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+
+/**
+ * Sends authenticated commands to the nodes of the roll group and checks their authenticated
+ * replies. A command fails with {@link CommandRefusedException} when the node refused it, with
+ * {@link NodeLeftException} when the node left the cluster or did not answer in time, and with the
+ * node's own message otherwise.
+ *
+ * <p>Thread-safe.
+ */
+final class NodeClient {
+  private final Vertx vertx;
+  private final String self;
+  private final String group;
+  private final Authenticator authenticator;
+
+  NodeClient(Vertx vertx, String self, String group, Authenticator authenticator) {
+    this.vertx = vertx;
+    this.self = self;
+    this.group = group;
+    this.authenticator = authenticator;
+  }
+
+  /** The event-bus address of node {@code nodeId} in roll group {@code group}. */
+  static String address(String group, String nodeId) {
+    return "hotswap.cluster." + group + ".node." + nodeId;
+  }
+
+  /** This node's id. */
+  String self() {
+    return self;
+  }
+
+  /** Sends {@code op} with {@code fields} and no payload. */
+  Future<JsonObject> send(
+      String nodeId, String op, JsonObject fields, Duration timeout, MembershipWatch watch) {
+    return send(nodeId, op, fields, Buffer.buffer(), timeout, watch);
+  }
+
+  /**
+   * Sends {@code op} to {@code nodeId} and completes with the body of its reply; fails early when
+   * {@code watch} (if not null) sees the node leave.
+   */
+  Future<JsonObject> send(
+      String nodeId,
+      String op,
+      JsonObject fields,
+      Buffer payload,
+      Duration timeout,
+      MembershipWatch watch) {
+    JsonObject header = authenticator.header(op, self, nodeId).mergeIn(fields);
+    String nonce = header.getString("nonce");
+    Authenticator.Signed signed = authenticator.sign(new Envelope(header, payload));
+    Future<JsonObject> reply =
+        vertx
+            .eventBus()
+            .<Buffer>request(
+                address(group, nodeId),
+                signed.bytes(),
+                signed.options().setSendTimeout(timeout.toMillis()))
+            .map(
+                message -> {
+                  Envelope envelope =
+                      authenticator.open(
+                          message.body(), message.headers().get(Authenticator.MAC_HEADER), self);
+                  if (!nonce.equals(envelope.header().getString("inReplyTo"))) {
+                    throw new CommandRefusedException("refused: a reply to another command");
+                  }
+                  return envelope.header().getJsonObject("body", new JsonObject());
+                })
+            .recover(failure -> Future.failedFuture(translate(failure, nodeId, op, timeout)));
+    if (watch == null) {
+      return reply;
+    }
+    Future<Void> left = watch.left(nodeId);
+    return Future.any(reply, left)
+        .transform(
+            any -> {
+              if (reply.isComplete()) {
+                return reply;
+              }
+              return Future.failedFuture(new NodeLeftException("left the cluster during " + op));
+            });
+  }
+
+  private static Throwable translate(
+      Throwable failure, String nodeId, String op, Duration timeout) {
+    if (failure instanceof ReplyException reply) {
+      if (reply.failureType() == ReplyFailure.TIMEOUT) {
+        return new NodeLeftException(
+            "no answer to " + op + " within " + timeout.toMillis() + " ms");
+      }
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+        return new NodeLeftException("no hotswap node of this group at " + nodeId);
+      }
+      if (reply.failureCode() == CommandRefusedException.FAILURE_CODE) {
+        return new CommandRefusedException(reply.getMessage());
+      }
+      return new IllegalStateException(reply.getMessage(), null);
+    }
+    return failure;
+  }
+}

@@ -1,0 +1,53 @@
+package io.hotswap.internal.cluster;
+
+import io.hotswap.NodeOutcome;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+
+/**
+ * One node of a roll as the node running the roll sees it: what it ran when the roll began and
+ * where it is now. Becomes a {@link NodeOutcome} at the end.
+ *
+ * <p>Not thread-safe: the roll touches it from its own context only.
+ */
+final class Participant {
+  final String nodeId;
+  final String name;
+  final String fromSnapshot;
+  NodeOutcome.Step step = NodeOutcome.Step.NOT_REACHED;
+  long generation;
+  String toSnapshot;
+  Duration duration = Duration.ZERO;
+  String message = "";
+  boolean prepared;
+
+  Participant(JsonObject described) {
+    this.nodeId = described.getString("nodeId");
+    this.name = described.getString("name");
+    this.fromSnapshot = described.getString("snapshot", "");
+    this.toSnapshot = fromSnapshot;
+  }
+
+  /** Whether the node serves the new snapshot now (so it must go back if the roll stops). */
+  boolean moved() {
+    return step == NodeOutcome.Step.ACTIVATED;
+  }
+
+  /** Records a step's reply (an {@link OutcomeJson}) and its duration. */
+  void reloaded(NodeOutcome.Step step, JsonObject outcome, long startedNanos) {
+    this.step = step;
+    this.generation = outcome.getLong("generation", 0L);
+    this.duration = Duration.ofNanos(System.nanoTime() - startedNanos);
+    this.message = outcome.getString("error", "");
+  }
+
+  void failed(NodeOutcome.Step step, String message) {
+    this.step = step;
+    this.message = message;
+  }
+
+  NodeOutcome outcome() {
+    return new NodeOutcome(
+        nodeId, name, step, generation, fromSnapshot, toSnapshot, duration, message);
+  }
+}

@@ -1,0 +1,109 @@
+package io.hotswap.internal.cluster;
+
+import io.hotswap.NodeOutcome;
+import io.hotswap.RollOptions;
+import io.hotswap.RollOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One cluster-wide reload in progress: its id, the snapshot being rolled out, the options, the
+ * participants in roll order and the membership watch. The roll modes drive it; it turns into the
+ * {@link RollOutcome}.
+ *
+ * <p>Not thread-safe: used on the context of the node running the roll.
+ */
+final class Roll {
+  final String id;
+  final String snapshot;
+  final RollOptions options;
+  final List<Participant> participants;
+  final MembershipWatch watch;
+  final NodeClient client;
+  final Duration stepTimeout;
+  final Duration commandTimeout;
+  private final long began;
+
+  Roll(
+      String id,
+      String snapshot,
+      RollOptions options,
+      List<Participant> participants,
+      MembershipWatch watch,
+      NodeClient client,
+      Duration stepTimeout,
+      Duration commandTimeout,
+      long began) {
+    this.id = id;
+    this.snapshot = snapshot;
+    this.options = options;
+    this.participants = List.copyOf(participants);
+    this.watch = watch;
+    this.client = client;
+    this.stepTimeout = stepTimeout;
+    this.commandTimeout = commandTimeout;
+    this.began = began;
+  }
+
+  /** Sends a reload step ({@code activate}, {@code prepare}, ...) to {@code node}. */
+  Future<JsonObject> step(Participant node, String op, JsonObject fields) {
+    return client.send(node.nodeId, op, fields.put("roll", id), stepTimeout, watch);
+  }
+
+  /** Sends a short command ({@code describe}) to {@code node}. */
+  Future<JsonObject> command(Participant node, String op) {
+    return client.send(node.nodeId, op, new JsonObject().put("roll", id), commandTimeout, watch);
+  }
+
+  /** How a failed step counts: refused, left the cluster, or failed. */
+  NodeOutcome.Step classify(Participant node, Throwable failure) {
+    if (failure instanceof CommandRefusedException) {
+      return NodeOutcome.Step.REFUSED;
+    }
+    if (failure instanceof NodeLeftException && !watch.isMember(node.nodeId)) {
+      return NodeOutcome.Step.LEFT;
+    }
+    return NodeOutcome.Step.FAILED;
+  }
+
+  /** Marks nodes that are no longer members as LEFT, whatever they did before. */
+  void markDeparted() {
+    for (Participant node : participants) {
+      if (node.step != NodeOutcome.Step.LEFT && !watch.isMember(node.nodeId)) {
+        node.message =
+            "left the cluster"
+                + (node.step == NodeOutcome.Step.NOT_REACHED ? "" : " after " + node.step);
+        node.step = NodeOutcome.Step.LEFT;
+      }
+    }
+  }
+
+  /** Whether any node left the cluster. */
+  boolean anyLeft() {
+    return participants.stream().anyMatch(node -> node.step == NodeOutcome.Step.LEFT);
+  }
+
+  RollOutcome outcome(RollOutcome.Status status, String reason) {
+    return new RollOutcome(
+        id,
+        status,
+        options.mode(),
+        snapshot,
+        reason,
+        Duration.ofNanos(System.nanoTime() - began),
+        participants.stream().map(Participant::outcome).toList());
+  }
+
+  static RollOutcome refused(String id, RollOptions options, String reason, long began) {
+    return new RollOutcome(
+        id,
+        RollOutcome.Status.REFUSED,
+        options.mode(),
+        "",
+        reason,
+        Duration.ofNanos(System.nanoTime() - began),
+        List.of());
+  }
+}

@@ -1,0 +1,181 @@
+package io.hotswap.internal.cluster;
+
+import io.hotswap.NodeOutcome.Step;
+import io.hotswap.RollOptions.NodeLossPolicy;
+import io.hotswap.RollOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The rolling mode: one node after the other reloads the shipped snapshot; the next starts only
+ * once the previous one answered ACTIVATED (it passed its checks and cut over) and, after the
+ * settle time, still runs the new snapshot in state ACTIVE. The first node that fails stops the
+ * roll, and the nodes that moved go back to the snapshot they ran before, newest first.
+ *
+ * <p>Not thread-safe: one roll, on one context.
+ */
+final class RollingMode {
+  private final Vertx vertx;
+
+  RollingMode(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  Future<RollOutcome> run(Roll roll) {
+    return next(roll, 0);
+  }
+
+  private Future<RollOutcome> next(Roll roll, int index) {
+    if (roll.options.onNodeLoss() == NodeLossPolicy.ABORT) {
+      roll.markDeparted();
+      if (roll.anyLeft()) {
+        return stop(roll, "a node left the cluster and the node-loss policy is ABORT");
+      }
+    }
+    if (index == roll.participants.size()) {
+      roll.markDeparted();
+      return Future.succeededFuture(roll.outcome(RollOutcome.Status.COMPLETED, summary(roll)));
+    }
+    Participant node = roll.participants.get(index);
+    if (!roll.watch.isMember(node.nodeId)) {
+      node.failed(Step.LEFT, "left the cluster before its turn");
+      return next(roll, index + 1);
+    }
+    if (node.fromSnapshot.equals(roll.snapshot)) {
+      node.step = Step.UNCHANGED;
+      return next(roll, index + 1);
+    }
+    long started = System.nanoTime();
+    return roll.step(node, "activate", new JsonObject().put("snapshot", roll.snapshot))
+        .transform(
+            done -> {
+              if (done.failed()) {
+                node.failed(roll.classify(node, done.cause()), done.cause().getMessage());
+                return afterFailure(roll, node, index);
+              }
+              JsonObject outcome = done.result();
+              if (!"ACTIVATED".equals(outcome.getString("status"))) {
+                node.reloaded(Step.FAILED, outcome, started);
+                return stop(roll, node.name + " failed to reload: " + node.message);
+              }
+              node.reloaded(Step.ACTIVATED, outcome, started);
+              node.toSnapshot = roll.snapshot;
+              return settle(roll, node)
+                  .compose(ok -> next(roll, index + 1), failed -> afterFailure(roll, node, index));
+            });
+  }
+
+  /** A node that left under CONTINUE is skipped; any other failure stops the roll. */
+  private Future<RollOutcome> afterFailure(Roll roll, Participant node, int index) {
+    if (node.step == Step.LEFT && roll.options.onNodeLoss() == NodeLossPolicy.CONTINUE) {
+      return next(roll, index + 1);
+    }
+    return stop(roll, node.name + " " + node.step + ": " + node.message);
+  }
+
+  /**
+   * Waits the settle time, then checks the node still runs the new snapshot, ACTIVE (its
+   * auto-rollback may have moved it back meanwhile).
+   */
+  private Future<Void> settle(Roll roll, Participant node) {
+    Promise<Void> waited = Promise.promise();
+    long settle = roll.options.settle().toMillis();
+    if (settle == 0) {
+      waited.complete();
+    } else {
+      vertx.setTimer(settle, fired -> waited.complete());
+    }
+    return waited
+        .future()
+        .compose(ok -> roll.command(node, "describe"))
+        .transform(
+            described -> {
+              if (described.failed()) {
+                node.failed(roll.classify(node, described.cause()), described.cause().getMessage());
+                return Future.failedFuture(described.cause());
+              }
+              JsonObject now = described.result();
+              if (roll.snapshot.equals(now.getString("snapshot"))
+                  && "ACTIVE".equals(now.getString("state"))) {
+                return Future.succeededFuture();
+              }
+              node.step = Step.FAILED;
+              node.toSnapshot = now.getString("snapshot", "");
+              node.message =
+                  "runs snapshot "
+                      + node.toSnapshot
+                      + " ("
+                      + now.getString("state")
+                      + ") after the settle time: it rolled back by itself";
+              return Future.failedFuture(node.message);
+            });
+  }
+
+  private Future<RollOutcome> stop(Roll roll, String reason) {
+    return rollBack(roll)
+        .map(
+            done -> {
+              roll.markDeparted();
+              return roll.outcome(RollOutcome.Status.ROLLED_BACK, reason);
+            });
+  }
+
+  /** Moves every node that serves the new snapshot back to its previous one, newest first. */
+  static Future<Void> rollBack(Roll roll) {
+    List<Participant> moved = new ArrayList<>();
+    for (Participant node : roll.participants) {
+      if (node.moved()) {
+        moved.add(node);
+      }
+    }
+    Collections.reverse(moved);
+    Future<Void> chain = Future.succeededFuture();
+    for (Participant node : moved) {
+      chain = chain.compose(ignored -> rollBack(roll, node));
+    }
+    return chain;
+  }
+
+  private static Future<Void> rollBack(Roll roll, Participant node) {
+    if (node.fromSnapshot.isEmpty()) {
+      node.failed(Step.ROLLBACK_FAILED, "it had no generation before the roll to go back to");
+      return Future.succeededFuture();
+    }
+    return roll.step(node, "activate", new JsonObject().put("snapshot", node.fromSnapshot))
+        .transform(
+            done -> {
+              if (done.succeeded() && "ACTIVATED".equals(done.result().getString("status"))) {
+                node.step = Step.ROLLED_BACK;
+                node.toSnapshot = node.fromSnapshot;
+              } else {
+                Step step =
+                    done.failed() ? roll.classify(node, done.cause()) : Step.ROLLBACK_FAILED;
+                node.failed(
+                    step == Step.LEFT ? Step.LEFT : Step.ROLLBACK_FAILED,
+                    "going back to "
+                        + node.fromSnapshot
+                        + " failed: "
+                        + (done.failed()
+                            ? done.cause().getMessage()
+                            : done.result().getString("error")));
+              }
+              return Future.succeededFuture();
+            });
+  }
+
+  private static String summary(Roll roll) {
+    long moved = roll.participants.stream().filter(node -> node.step == Step.ACTIVATED).count();
+    long unchanged = roll.participants.stream().filter(node -> node.step == Step.UNCHANGED).count();
+    long left = roll.participants.stream().filter(node -> node.step == Step.LEFT).count();
+    return moved
+        + " reloaded, "
+        + unchanged
+        + " already on it"
+        + (left == 0 ? "" : ", " + left + " left the cluster");
+  }
+}

@@ -1,0 +1,50 @@
+package io.hotswap.internal.generation;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+/**
+ * Holds a checked generation back from its cutover until someone decides: what a two-phase cluster
+ * roll uses so that every node loads, starts and checks first and all cut over together.
+ *
+ * <p>The supervisor calls {@link #held(long)} once the candidate passed its checks and waits for
+ * the decision; the owner of the gate waits on {@link #ready()} and then calls {@link #commit()} or
+ * {@link #abort(String)}. While a candidate is held the supervisor runs no other reload, so the
+ * owner must decide within a bound (its own timer).
+ *
+ * <p>Thread-safe: the first decision wins, later ones are ignored.
+ */
+public final class CutoverGate {
+  private final Promise<Long> ready = Promise.promise();
+  private final Promise<String> decision = Promise.promise();
+
+  /** Completes with the generation id once a checked candidate waits for the decision. */
+  public Future<Long> ready() {
+    return ready.future();
+  }
+
+  /** Lets the held candidate cut over. */
+  public void commit() {
+    decision.tryComplete(null);
+  }
+
+  /** Discards the held candidate (or the next one that would be held) with {@code reason}. */
+  public void abort(String reason) {
+    decision.tryFail(new CutoverAbortedException(reason));
+  }
+
+  /** Called by the supervisor: the candidate is checked; the future says whether to cut over. */
+  Future<String> held(long generation) {
+    ready.tryComplete(generation);
+    return decision.future();
+  }
+
+  /** Why a held candidate never cut over. */
+  static final class CutoverAbortedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CutoverAbortedException(String reason) {
+      super("cutover aborted: " + reason, null, false, false);
+    }
+  }
+}
