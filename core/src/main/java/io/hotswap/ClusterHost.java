@@ -52,6 +52,8 @@ public final class ClusterHost {
     config.setClusterName(cluster.clusterName());
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
+    // The default waits 5 s before joining; members are listed, so there is nothing to wait for.
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortCount(cluster.portCount()).setPortAutoIncrement(true);
     network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(cluster.host()));

@@ -51,7 +51,12 @@ final class MembershipWatch implements AutoCloseable {
   }
 
   private void poll() {
-    Set<String> members = members();
+    Set<String> members;
+    try {
+      members = members();
+    } catch (RuntimeException e) {
+      return; // the cluster manager is shutting down; the roll's own timeouts still apply
+    }
     waiting.forEach(
         (node, promise) -> {
           if (!members.contains(node)) {

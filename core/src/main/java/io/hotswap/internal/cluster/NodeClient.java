@@ -1,6 +1,7 @@
 package io.hotswap.internal.cluster;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
@@ -80,15 +81,14 @@ final class NodeClient {
     if (watch == null) {
       return reply;
     }
-    Future<Void> left = watch.left(nodeId);
-    return Future.any(reply, left)
-        .transform(
-            any -> {
-              if (reply.isComplete()) {
-                return reply;
-              }
-              return Future.failedFuture(new NodeLeftException("left the cluster during " + op));
-            });
+    // The first of the reply and the node's departure decides (Future.any would wait for a
+    // failed reply's rival forever).
+    Promise<JsonObject> first = Promise.promise();
+    reply.onComplete(first);
+    watch
+        .left(nodeId)
+        .onSuccess(gone -> first.tryFail(new NodeLeftException("left the cluster during " + op)));
+    return first.future();
   }
 
   private static Throwable translate(

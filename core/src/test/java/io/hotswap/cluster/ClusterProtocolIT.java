@@ -1,0 +1,93 @@
+package io.hotswap.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotswap.ClusterStatus;
+import io.hotswap.NodeOutcome;
+import io.hotswap.RollOptions;
+import io.hotswap.RollOutcome;
+import io.hotswap.testing.Fixture;
+import io.hotswap.testing.Harness;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cluster protocol between nodes that run in this JVM. */
+class ClusterProtocolIT {
+  @TempDir Path workDir;
+
+  @Test
+  void rollingReload_staleCodeDirectories_everyNodeEndsOnTheShippedSnapshot() {
+    try (InProcessCluster cluster = new InProcessCluster()) {
+      InProcessCluster.Node a = cluster.start(workDir, "node-a", Fixture.V1, InProcessCluster.KEY);
+      InProcessCluster.Node b = cluster.start(workDir, "node-b", Fixture.V1, InProcessCluster.KEY);
+      InProcessCluster.Node c = cluster.start(workDir, "node-c", Fixture.V1, InProcessCluster.KEY);
+      Fixture.install(Fixture.V2.compile(workDir), a.codeDir());
+
+      RollOutcome roll = Harness.await(a.hotSwap().reloadCluster(RollOptions.DEFAULTS));
+
+      assertThat(roll.status()).as(roll.describe()).isEqualTo(RollOutcome.Status.COMPLETED);
+      assertThat(roll.nodes())
+          .extracting(NodeOutcome::name)
+          .containsExactly("node-a", "node-b", "node-c");
+      assertThat(roll.nodes()).allMatch(node -> node.step() == NodeOutcome.Step.ACTIVATED);
+      for (InProcessCluster.Node node : cluster.nodes()) {
+        assertThat(Harness.get(httpClient(node), node.port(), "/")).isNotNull();
+        assertThat(node.hotSwap().activeGeneration().orElseThrow().snapshotId())
+            .isEqualTo(roll.snapshotId());
+      }
+      ClusterStatus status = Harness.await(c.hotSwap().clusterStatus());
+      assertThat(status.nodes()).hasSize(3);
+      assertThat(status.nodes().get(0).name()).isEqualTo("node-c");
+      assertThat(status.nodes()).allMatch(node -> node.snapshotId().equals(roll.snapshotId()));
+
+      RollOutcome again = Harness.await(b.hotSwap().reloadCluster(RollOptions.DEFAULTS));
+      assertThat(again.status()).as(again.describe()).isEqualTo(RollOutcome.Status.COMPLETED);
+    }
+  }
+
+  @Test
+  void twoPhaseReload_cutsEveryNodeOverToTheNewSnapshot() {
+    try (InProcessCluster cluster = new InProcessCluster()) {
+      InProcessCluster.Node a = cluster.start(workDir, "node-a", Fixture.V1, InProcessCluster.KEY);
+      cluster.start(workDir, "node-b", Fixture.V1, InProcessCluster.KEY);
+      Fixture.install(Fixture.V2.compile(workDir), a.codeDir());
+
+      RollOutcome roll =
+          Harness.await(
+              a.hotSwap().reloadCluster(RollOptions.DEFAULTS.withMode(RollOptions.Mode.TWO_PHASE)));
+
+      assertThat(roll.status()).as(roll.describe()).isEqualTo(RollOutcome.Status.COMPLETED);
+      assertThat(roll.nodes()).allMatch(node -> node.step() == NodeOutcome.Step.ACTIVATED);
+    }
+  }
+
+  @Test
+  void rollingReload_nodeWithAnotherKey_refusesAndNothingMoves() {
+    try (InProcessCluster cluster = new InProcessCluster()) {
+      InProcessCluster.Node a = cluster.start(workDir, "node-a", Fixture.V1, InProcessCluster.KEY);
+      InProcessCluster.Node b =
+          cluster.start(
+              workDir,
+              "node-b",
+              Fixture.V1,
+              "another key, another cluster!!!".getBytes(StandardCharsets.UTF_8));
+      Fixture.install(Fixture.V2.compile(workDir), a.codeDir());
+      String before = a.hotSwap().activeGeneration().orElseThrow().snapshotId();
+
+      RollOutcome roll = Harness.await(a.hotSwap().reloadCluster(RollOptions.DEFAULTS));
+
+      assertThat(roll.status()).as(roll.describe()).isEqualTo(RollOutcome.Status.REFUSED);
+      assertThat(roll.reason()).contains("HMAC");
+      assertThat(a.hotSwap().activeGeneration().orElseThrow().snapshotId()).isEqualTo(before);
+      ClusterStatus status = Harness.await(b.hotSwap().clusterStatus());
+      assertThat(status.nodes()).extracting(ClusterStatus.Node::name).containsExactly("node-b");
+      assertThat(status.nodes().get(0).lastRefusal()).contains("HMAC");
+    }
+  }
+
+  private static io.vertx.core.http.HttpClient httpClient(InProcessCluster.Node node) {
+    return node.vertx().createHttpClient();
+  }
+}
