@@ -1,6 +1,7 @@
 package io.hotswap.cli;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code hotswap reload}: reloads a running instance and waits for the outcome. Exit 0 when the new
  * generation serves (or nothing changed), 1 when it failed or was refused; the active generation
- * keeps serving either way.
+ * keeps serving either way. With {@code --cluster} the instance rolls its code source out to every
+ * node of its roll group; exit 0 only when the roll completed.
  */
 @Command(name = "reload", description = "Reload a running instance and wait for the outcome.")
 final class ReloadCommand implements Callable<Integer> {
@@ -27,9 +29,48 @@ final class ReloadCommand implements Callable<Integer> {
           "Reload a snapshot kept in memory (e.g. gen-3 or a snapshot id) instead of the code source.")
   String target;
 
+  @Option(
+      names = "--cluster",
+      description =
+          "Roll the instance's code source out to every node of its roll group, one node at a time.")
+  boolean cluster;
+
+  @Option(
+      names = "--two-phase",
+      description =
+          "With --cluster: every node loads and checks first, then all cut over together.")
+  boolean twoPhase;
+
+  @Option(
+      names = "--settle",
+      paramLabel = "<duration>",
+      converter = DurationConverter.class,
+      defaultValue = "0s",
+      description =
+          "With --cluster: watch each node this long after it cut over before the next starts.")
+  Duration settle;
+
+  @Option(
+      names = "--on-node-loss",
+      paramLabel = "continue|abort",
+      defaultValue = "continue",
+      description =
+          "With --cluster: a node that leaves mid-roll is skipped (continue, default) or stops the"
+              + " roll and the nodes that moved roll back (abort).")
+  String onNodeLoss;
+
   @Override
   public Integer call() {
+    checkOptions();
     try (InstanceLocator.Found found = InstanceLocator.locate(instance.name())) {
+      if (cluster) {
+        return printRoll(
+            new JsonObject(
+                found
+                    .bean()
+                    .reloadClusterJson(
+                        twoPhase ? "two-phase" : "rolling", settle.toMillis(), onNodeLoss)));
+      }
       JsonObject outcome =
           new JsonObject(
               target == null ? found.bean().reloadJson() : found.bean().reloadToJson(target));
@@ -41,6 +82,35 @@ final class ReloadCommand implements Callable<Integer> {
                   ? outcome.encodePrettily()
                   : found.name() + ": " + outcome.getString("description"));
       return status.equals("ACTIVATED") || status.equals("UNCHANGED") ? 0 : 1;
+    }
+  }
+
+  private int printRoll(JsonObject roll) {
+    spec.commandLine()
+        .getOut()
+        .println(json ? roll.encodePrettily() : roll.getString("description"));
+    spec.commandLine().getOut().flush();
+    return "COMPLETED".equals(roll.getString("status")) ? 0 : 1;
+  }
+
+  private void checkOptions() {
+    var parsed = spec.commandLine().getParseResult();
+    if (cluster && target != null) {
+      throw new HotSwapCli.UsageProblem(
+          "--to and --cluster cannot be combined: --to reloads one instance from its memory,"
+              + " --cluster rolls the code source out to every node");
+    }
+    for (String option : new String[] {"--two-phase", "--settle", "--on-node-loss"}) {
+      if (!cluster && parsed.hasMatchedOption(option)) {
+        throw new HotSwapCli.UsageProblem(option + " needs --cluster");
+      }
+    }
+    if (!onNodeLoss.equals("continue") && !onNodeLoss.equals("abort")) {
+      throw new HotSwapCli.UsageProblem(
+          "--on-node-loss takes continue or abort, not " + onNodeLoss);
+    }
+    if (settle.isNegative()) {
+      throw new HotSwapCli.UsageProblem("--settle must not be negative: " + settle);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.hotswap.cli;
 
+import io.hotswap.ClusterOptions;
 import io.hotswap.EndpointSpec;
 import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
@@ -9,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +23,10 @@ import picocli.CommandLine.Spec;
  * {@code hotswap run}: a generic host in the foreground. It serves the entry verticles of a code
  * source behind an HTTP endpoint (named {@code http} unless told otherwise) and event-bus
  * endpoints, with the MXBean and the signals on: USR2/HUP reload, TERM/INT (or {@code hotswap
- * stop}) drain and exit 0.
+ * stop}) drain and exit 0. With {@code --cluster-key-file} it is a node of a Vert.x cluster (see
+ * {@link ClusterArgs}) that {@code hotswap reload --cluster} rolls across.
+ *
+ * <p>Not thread-safe; one invocation per process.
  */
 @Command(
     name = "run",
@@ -135,8 +141,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Accept a code source that other users may write (refused by default).")
   boolean allowWritableCode;
 
+  @Mixin ClusterArgs clusterArgs;
+
   @Override
   public Integer call() throws InterruptedException {
+    Optional<ClusterOptions> cluster = clusterArgs.options(spec.commandLine().getParseResult());
     String main = mainVerticle != null ? mainVerticle : manifestMainVerticle(code);
     // An unmodified application opens its own ports through the host; the declared HTTP endpoint
     // would take its port, so in that mode it exists only when --http is given.
@@ -183,8 +192,9 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     parentFirst.forEach(options::parentFirstPackage);
+    cluster.ifPresent(options::cluster);
 
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = cluster.isPresent() ? ClusterArgs.join(cluster.get(), name) : Vertx.vertx();
     HotSwap hotSwap = HotSwap.create(vertx, options.build());
     CountDownLatch stopped = new CountDownLatch(1);
     hotSwap.onStop(() -> vertx.close().onComplete(closed -> stopped.countDown()));

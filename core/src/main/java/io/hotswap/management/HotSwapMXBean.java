@@ -52,6 +52,25 @@ public interface HotSwapMXBean {
   /** Rolls back to the generation active before the current one; the outcome as JSON. */
   String rollbackJson();
 
+  /**
+   * Rolls this node's code source out to every node of its roll group and returns the outcome as
+   * JSON (what {@code bin/hotswap reload --cluster --json} prints) when the roll has ended. An
+   * instance that is not a cluster node answers a {@code REFUSED} outcome.
+   *
+   * @param mode {@code rolling} or {@code two-phase}
+   * @param settleMillis how long to watch each node after it cut over before the next starts
+   * @param onNodeLoss {@code continue} or {@code abort}
+   * @throws IllegalArgumentException when {@code mode} or {@code onNodeLoss} is not one of those
+   */
+  String reloadClusterJson(String mode, long settleMillis, String onNodeLoss);
+
+  /**
+   * What every node of the roll group runs, as JSON (what {@code bin/hotswap status --cluster
+   * --json} prints); on an instance that is not a cluster node, or when the status cannot be
+   * gathered, {@code {"error": "<why>"}}.
+   */
+  String clusterStatusJson();
+
   /** The full status as JSON (what {@code bin/hotswap status --json} prints). */
   String statusJson();
 

@@ -3,11 +3,15 @@ package io.hotswap.management;
 import io.hotswap.HotSwap;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.ReloadRecord;
+import io.hotswap.RollOptions;
 import io.hotswap.StatusReport;
 import io.vertx.core.Future;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -28,6 +32,8 @@ public final class HotSwapManagement implements HotSwapMXBean, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HotSwapManagement.class);
   private static final long WAIT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+  // A roll reloads node after node, each bounded by the step timeout: wait longer than one reload.
+  private static final long ROLL_WAIT_MILLIS = TimeUnit.MINUTES.toMillis(30);
 
   private final HotSwap hotSwap;
   private final Runnable stop;
@@ -148,6 +154,35 @@ public final class HotSwapManagement implements HotSwapMXBean, AutoCloseable {
   }
 
   @Override
+  public String reloadClusterJson(String mode, long settleMillis, String onNodeLoss) {
+    RollOptions options =
+        new RollOptions(
+            RollModes.mode(mode), Duration.ofMillis(settleMillis), RollModes.nodeLoss(onNodeLoss));
+    LOG.info("{}: cluster reload requested through JMX ({})", getName(), options);
+    return ClusterJson.of(await(hotSwap.reloadCluster(options), ROLL_WAIT_MILLIS)).encode();
+  }
+
+  @Override
+  public String clusterStatusJson() {
+    try {
+      return ClusterJson.of(
+              hotSwap
+                  .clusterStatus()
+                  .toCompletionStage()
+                  .toCompletableFuture()
+                  .get(WAIT_MILLIS, TimeUnit.MILLISECONDS))
+          .encode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ClusterJson.error("interrupted while waiting for the cluster status").encode();
+    } catch (ExecutionException e) {
+      return ClusterJson.error(e.getCause().getMessage()).encode();
+    } catch (TimeoutException e) {
+      return ClusterJson.error("no cluster status within " + WAIT_MILLIS + " ms").encode();
+    }
+  }
+
+  @Override
   public String statusJson() {
     return StatusJson.of(status()).encode();
   }
@@ -169,11 +204,12 @@ public final class HotSwapManagement implements HotSwapMXBean, AutoCloseable {
   }
 
   private static <T> T await(Future<T> future) {
+    return await(future, WAIT_MILLIS);
+  }
+
+  private static <T> T await(Future<T> future, long millis) {
     try {
-      return future
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting", e);
