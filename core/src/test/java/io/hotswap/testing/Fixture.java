@@ -32,6 +32,16 @@ public enum Fixture {
   MISSING_CLASS("v2", "fixture.app.Helper.help();"),
   /** A class whose method returns a type that is no longer a subtype: VerifyError at link. */
   VERIFY_ERROR("v2", ""),
+  /** Good version 3. */
+  V3("v3", ""),
+  /**
+   * Version 3 whose start fails on the cluster node started with {@code -Dhotswap.node=node-b}: new
+   * code that needs configuration one node lacks.
+   */
+  V3_FAILS_ON_NODE_B(
+      "v3",
+      "if (\"node-b\".equals(System.getProperty(\"hotswap.node\"))) { throw new"
+          + " IllegalStateException(\"v3 needs the setting node-b lacks\"); }"),
   /** Version 2 that pins its own class from a host static: must end LEAKED. */
   PINS_ITSELF("v2", "io.hotswap.testing.Probe.pin(getClass());"),
   /** Version 1 plus the gateway entry (fixture.app.Chat) on endpoints chat, line and events. */
