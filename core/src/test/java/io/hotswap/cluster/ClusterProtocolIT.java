@@ -8,8 +8,11 @@ import io.hotswap.RollOptions;
 import io.hotswap.RollOutcome;
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
+import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +87,35 @@ class ClusterProtocolIT {
       ClusterStatus status = Harness.await(b.hotSwap().clusterStatus());
       assertThat(status.nodes()).extracting(ClusterStatus.Node::name).containsExactly("node-b");
       assertThat(status.nodes().get(0).lastRefusal()).contains("HMAC");
+    }
+  }
+
+  @Test
+  void rollingReload_nodeLeavesUnderAbortPolicy_movedSurvivorsRollBackToOldVersion() {
+    try (InProcessCluster cluster = new InProcessCluster()) {
+      InProcessCluster.Node a = cluster.start(workDir, "node-a", Fixture.V1, InProcessCluster.KEY);
+      InProcessCluster.Node b = cluster.start(workDir, "node-b", Fixture.V1, InProcessCluster.KEY);
+      InProcessCluster.Node c = cluster.start(workDir, "node-c", Fixture.V1, InProcessCluster.KEY);
+      String before = a.hotSwap().activeGeneration().orElseThrow().snapshotId();
+      Fixture.install(Fixture.V2.compile(workDir), a.codeDir());
+      RollOptions abort =
+          new RollOptions(
+              RollOptions.Mode.ROLLING, Duration.ofSeconds(2), RollOptions.NodeLossPolicy.ABORT);
+
+      Future<RollOutcome> rolling = a.hotSwap().reloadCluster(abort);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !b.hotSwap().activeGeneration().orElseThrow().snapshotId().equals(before));
+      cluster.leave(c);
+      RollOutcome roll = Harness.await(rolling);
+
+      assertThat(roll.status()).as(roll.describe()).isEqualTo(RollOutcome.Status.ROLLED_BACK);
+      assertThat(roll.nodes())
+          .extracting(NodeOutcome::step)
+          .containsExactly(
+              NodeOutcome.Step.ROLLED_BACK, NodeOutcome.Step.ROLLED_BACK, NodeOutcome.Step.LEFT);
+      assertThat(a.hotSwap().activeGeneration().orElseThrow().snapshotId()).isEqualTo(before);
+      assertThat(b.hotSwap().activeGeneration().orElseThrow().snapshotId()).isEqualTo(before);
     }
   }
 

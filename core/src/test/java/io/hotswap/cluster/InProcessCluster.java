@@ -74,6 +74,16 @@ final class InProcessCluster implements AutoCloseable {
     return node;
   }
 
+  /** Closes {@code node} and its Vert.x instance: it leaves the cluster, as a stopped node does. */
+  void leave(Node node) {
+    nodes.remove(node);
+    try {
+      Harness.await(node.hotSwap().close());
+    } finally {
+      Harness.await(node.vertx().close());
+    }
+  }
+
   List<Node> nodes() {
     return nodes;
   }

@@ -248,7 +248,14 @@ final class NodeAgent {
   private record Held(CutoverGate gate, Future<ReloadOutcome> outcome) {}
 
   private JsonObject remember(String roll, String step, ReloadOutcome outcome) {
-    lastRoll = "roll " + roll + " " + step + ": " + outcome.describe();
+    lastRoll =
+        "roll "
+            + roll
+            + " "
+            + step
+            + ": "
+            + outcome.status()
+            + (outcome.generation() > 0 ? " gen-" + outcome.generation() : "");
     return OutcomeJson.of(outcome);
   }
 
