@@ -33,6 +33,7 @@ public record ClusterStatus(String group, List<Node> nodes, Map<String, String> 
    * @param lastRoll the last roll step this node took part in, one line ("" when none)
    * @param lastRefusal the last shipped snapshot or command this node refused, and why ("" when
    *     none)
+   *     <p>Immutable and thread-safe.
    */
   public record Node(
       String nodeId,

@@ -106,13 +106,14 @@ public final class HotSwapInstance implements HotSwap {
         lanes.size());
     return Future.all(opened)
         .compose(all -> next.reload("start"))
+        .compose(first -> joinRollGroup(next).map(first))
+        // Triggers last: a JMX or signal reload must find the instance complete.
         .andThen(
             first -> {
               if (first.succeeded()) {
                 startTriggers();
               }
-            })
-        .compose(first -> joinRollGroup(next).map(first));
+            });
   }
 
   /** With cluster options, registers this instance as a node of its roll group. */

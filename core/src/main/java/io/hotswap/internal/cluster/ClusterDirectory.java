@@ -39,8 +39,16 @@ final class ClusterDirectory {
     this.timeout = timeout;
   }
 
-  /** What {@link #describeAll} found. */
-  record Found(List<JsonObject> nodes, Map<String, String> silent, Map<String, String> refused) {}
+  /**
+   * What {@link #describeAll} found: the nodes of the group, members with no node of this group
+   * ({@code silent}), nodes that refused this node's key, and members that did not answer in time
+   * (busy or hung: a roll must not go on without knowing what they run).
+   */
+  record Found(
+      List<JsonObject> nodes,
+      Map<String, String> silent,
+      Map<String, String> refused,
+      Map<String, String> unanswered) {}
 
   /** A membership watch for one roll. */
   MembershipWatch watch() {
@@ -60,17 +68,20 @@ final class ClusterDirectory {
               List<JsonObject> nodes = new ArrayList<>();
               Map<String, String> silent = new HashMap<>();
               Map<String, String> refused = new HashMap<>();
+              Map<String, String> unanswered = new HashMap<>();
               asked.forEach(
                   (member, answer) -> {
                     if (answer.succeeded()) {
                       nodes.add(answer.result());
                     } else if (answer.cause() instanceof CommandRefusedException) {
                       refused.put(member, answer.cause().getMessage());
-                    } else {
+                    } else if (answer.cause() instanceof NotInGroupException) {
                       silent.put(member, answer.cause().getMessage());
+                    } else {
+                      unanswered.put(member, String.valueOf(answer.cause().getMessage()));
                     }
                   });
-              return Future.succeededFuture(new Found(nodes, silent, refused));
+              return Future.succeededFuture(new Found(nodes, silent, refused, unanswered));
             });
   }
 
@@ -90,6 +101,7 @@ final class ClusterDirectory {
                       .thenComparing(ClusterStatus.Node::name));
               Map<String, String> silent = new HashMap<>(found.silent());
               silent.putAll(found.refused());
+              silent.putAll(found.unanswered());
               return new ClusterStatus(group, nodes, silent);
             });
   }

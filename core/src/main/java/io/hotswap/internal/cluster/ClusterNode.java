@@ -52,7 +52,14 @@ public final class ClusterNode {
     NodeClient client = new NodeClient(vertx, nodeId, options.group(), authenticator);
     EntryDigests digests = new EntryDigests();
     NodeAgent agent =
-        new NodeAgent(vertx, nodeId, authenticator, local, digests, options.stepTimeout());
+        new NodeAgent(
+            vertx,
+            nodeId,
+            authenticator,
+            local,
+            digests,
+            // A held candidate waits for the slowest node's prepare, then for the commit.
+            options.stepTimeout().plus(options.commandTimeout()));
     ClusterDirectory directory =
         new ClusterDirectory(
             vertx, clusterManager, client, options.group(), options.commandTimeout());

@@ -6,6 +6,7 @@ import io.hotswap.GenerationInfo;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.internal.generation.CutoverGate;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -26,10 +27,12 @@ import org.slf4j.LoggerFactory;
  * abort}). Every message is checked by the {@link Authenticator} first; a refusal is answered with
  * failure code {@link CommandRefusedException#FAILURE_CODE}, logged, and shown in status.
  *
- * <p>Design notes: all handlers run on the consumer's event-loop context, one at a time, so the
- * staging and gate maps need no locks; hashing and assembling run on a worker thread. A held
- * two-phase candidate is aborted by itself if no decision comes within the step timeout (the node
- * that ran the roll may have died).
+ * <p>Design notes: handlers run on the consumer's event-loop context; hashing and assembling run on
+ * worker threads (a staging is locked while they use it); reload outcomes complete on the
+ * supervisor's context, hence the concurrent map of held candidates. Errors are answered as signed
+ * replies with an {@code error} field; only messages that fail authentication get an unsigned
+ * failure. A held two-phase candidate is aborted by itself if no decision comes within the step
+ * timeout (the node that ran the roll may have died).
  *
  * <p>Thread-safe in that sense: only the event bus calls it.
  */
@@ -70,8 +73,9 @@ final class NodeAgent {
     return consumer.completion();
   }
 
-  /** Unregisters the consumer. */
+  /** Aborts every held candidate and unregisters the consumer. */
   Future<Void> stop() {
+    held.values().forEach(candidate -> candidate.gate().abort("the node is stopping"));
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
@@ -97,10 +101,16 @@ final class NodeAgent {
       command =
           authenticator.open(
               message.body(), message.headers().get(Authenticator.MAC_HEADER), nodeId);
-    } catch (CommandRefusedException refused) {
-      lastRefusal = refused.getMessage();
-      LOG.warn("{}: {}", local.name(), refused.getMessage());
-      message.fail(CommandRefusedException.FAILURE_CODE, refused.getMessage());
+    } catch (RuntimeException refused) {
+      // Unsigned on purpose: the sender may not hold our key. A forged refusal can only stop a
+      // roll, which anyone on the event bus could do anyway (docs/cluster.md, security).
+      String reason =
+          refused instanceof CommandRefusedException
+              ? refused.getMessage()
+              : "refused: malformed message: " + refused;
+      lastRefusal = reason;
+      LOG.warn("{}: {}", local.name(), reason);
+      message.fail(CommandRefusedException.FAILURE_CODE, reason);
       return;
     }
     JsonObject header = command.header();
@@ -124,20 +134,23 @@ final class NodeAgent {
     }
     answer.onComplete(
         done -> {
+          JsonObject body;
           if (done.succeeded()) {
-            Envelope reply =
-                new Envelope(
-                    authenticator
-                        .header("reply", nodeId, header.getString("from"))
-                        .put("inReplyTo", header.getString("nonce"))
-                        .put("body", done.result()));
-            Authenticator.Signed signed = authenticator.sign(reply);
-            message.reply(signed.bytes(), signed.options());
+            body = done.result();
           } else {
             String reason = String.valueOf(done.cause().getMessage());
             LOG.warn("{}: {} for roll {} failed: {}", local.name(), command.op(), roll, reason);
-            message.fail(500, reason);
+            body = new JsonObject().put("error", reason);
           }
+          // Errors are signed answers too, so the roll can trust them.
+          Envelope reply =
+              new Envelope(
+                  authenticator
+                      .header("reply", nodeId, header.getString("from"))
+                      .put("inReplyTo", header.getString("nonce"))
+                      .put("body", body));
+          Authenticator.Signed signed = authenticator.sign(reply);
+          message.reply(signed.bytes(), signed.options());
         });
   }
 
@@ -166,22 +179,36 @@ final class NodeAgent {
     SnapshotStaging staging = staging(roll);
     JsonArray hashes = header.getJsonArray("hashes");
     JsonArray sizes = header.getJsonArray("sizes");
-    int offset = 0;
-    for (int i = 0; i < hashes.size(); i++) {
-      int size = sizes.getInteger(i);
-      if (size < 0 || offset + size > payload.length()) {
-        throw new IllegalArgumentException("batch sizes do not match its payload");
-      }
-      staging.accept(hashes.getString(i), payload.getBytes(offset, offset + size));
-      offset += size;
+    if (hashes == null || sizes == null || hashes.size() != sizes.size()) {
+      throw new IllegalArgumentException("a batch needs as many sizes as hashes");
     }
-    return Future.succeededFuture(new JsonObject().put("remaining", staging.missing().size()));
+    // Hashing up to a batch of class files: off the event loop.
+    return vertx.executeBlocking(
+        () -> {
+          synchronized (staging) {
+            int offset = 0;
+            for (int i = 0; i < hashes.size(); i++) {
+              int size = sizes.getInteger(i);
+              if (size < 0 || offset + size > payload.length()) {
+                throw new IllegalArgumentException("batch sizes do not match its payload");
+              }
+              staging.accept(hashes.getString(i), payload.getBytes(offset, offset + size));
+              offset += size;
+            }
+            return new JsonObject().put("remaining", staging.missing().size());
+          }
+        });
   }
 
   private Future<JsonObject> assemble(String roll) {
     SnapshotStaging staging = staging(roll);
     return vertx
-        .executeBlocking(staging::assemble)
+        .executeBlocking(
+            () -> {
+              synchronized (staging) {
+                return staging.assemble();
+              }
+            })
         .map(
             snapshot -> {
               local.keep(snapshot);
@@ -198,34 +225,42 @@ final class NodeAgent {
   }
 
   private Future<JsonObject> activate(String roll, String snapshot) {
+    // An open gate: the step reloads exactly this snapshot, never coalesced with another reload.
     return local
-        .reloadTo(snapshot, "cluster roll " + roll)
+        .reloadThrough(snapshot, "cluster roll " + roll, CutoverGate.open())
         .map(outcome -> remember(roll, "activate", outcome));
   }
 
   private Future<JsonObject> prepare(String roll, String snapshot) {
     CutoverGate gate = new CutoverGate();
     Future<ReloadOutcome> outcome = local.reloadThrough(snapshot, "cluster roll " + roll, gate);
-    Held candidate = new Held(gate, outcome);
-    held.put(roll, candidate);
-    outcome.onComplete(done -> held.remove(roll, candidate));
-    long timer =
-        vertx.setTimer(
-            holdTimeout.toMillis(),
-            fired -> gate.abort("no commit within " + holdTimeout.toMillis() + " ms of prepare"));
-    outcome.onComplete(done -> vertx.cancelTimer(timer));
-    // Answer once the candidate is held, or once the reload ended (it failed before).
-    return Future.any(gate.ready(), outcome)
-        .map(
-            any -> {
-              if (gate.ready().succeeded()) {
-                return new JsonObject()
-                    .put("status", "PREPARED")
-                    .put("generation", gate.ready().result())
-                    .put("snapshot", snapshot);
-              }
-              return remember(roll, "prepare", outcome.result());
+    Held holding = new Held(gate, outcome);
+    held.put(roll, holding);
+    outcome.onComplete(done -> held.remove(roll, holding));
+    // Bounded from the moment the candidate is held: the node that runs the roll may have died.
+    gate.ready()
+        .onSuccess(
+            candidate -> {
+              long timer =
+                  vertx.setTimer(
+                      holdTimeout.toMillis(),
+                      fired ->
+                          gate.abort(
+                              "no decision within " + holdTimeout.toMillis() + " ms of prepare"));
+              outcome.onComplete(done -> vertx.cancelTimer(timer));
             });
+    // Answer once the candidate is held, or once the reload ended (it failed before).
+    Promise<JsonObject> answer = Promise.promise();
+    gate.ready()
+        .onSuccess(
+            candidate ->
+                answer.tryComplete(
+                    new JsonObject()
+                        .put("status", "PREPARED")
+                        .put("generation", candidate.generation())
+                        .put("snapshot", candidate.snapshotId())));
+    outcome.onSuccess(done -> answer.tryComplete(remember(roll, "prepare", done)));
+    return answer.future();
   }
 
   /** Commits ({@code reason == null}) or aborts the candidate held for {@code roll}. */

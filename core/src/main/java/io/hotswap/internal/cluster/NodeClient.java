@@ -57,7 +57,8 @@ final class NodeClient {
       Buffer payload,
       Duration timeout,
       MembershipWatch watch) {
-    JsonObject header = authenticator.header(op, self, nodeId).mergeIn(fields);
+    // The authentication fields last, so that no caller's field can replace them.
+    JsonObject header = fields.copy().mergeIn(authenticator.header(op, self, nodeId));
     String nonce = header.getString("nonce");
     Authenticator.Signed signed = authenticator.sign(new Envelope(header, payload));
     Future<JsonObject> reply =
@@ -72,10 +73,18 @@ final class NodeClient {
                   Envelope envelope =
                       authenticator.open(
                           message.body(), message.headers().get(Authenticator.MAC_HEADER), self);
-                  if (!nonce.equals(envelope.header().getString("inReplyTo"))) {
-                    throw new CommandRefusedException("refused: a reply to another command");
+                  JsonObject replied = envelope.header();
+                  if (!nonce.equals(replied.getString("inReplyTo"))
+                      || !nodeId.equals(replied.getString("from"))) {
+                    throw new CommandRefusedException(
+                        "refused: a reply to another command or from another node");
                   }
-                  return envelope.header().getJsonObject("body", new JsonObject());
+                  JsonObject body = replied.getJsonObject("body", new JsonObject());
+                  String error = body.getString("error");
+                  if (error != null) {
+                    throw new NodeFailureException(error);
+                  }
+                  return body;
                 })
             .recover(failure -> Future.failedFuture(translate(failure, nodeId, op, timeout)));
     if (watch == null) {
@@ -84,7 +93,14 @@ final class NodeClient {
     // The first of the reply and the node's departure decides (Future.any would wait for a
     // failed reply's rival forever).
     Promise<JsonObject> first = Promise.promise();
-    reply.onComplete(first);
+    reply.onComplete(
+        done -> {
+          if (done.succeeded()) {
+            first.tryComplete(done.result());
+          } else {
+            first.tryFail(done.cause());
+          }
+        });
     watch
         .left(nodeId)
         .onSuccess(gone -> first.tryFail(new NodeLeftException("left the cluster during " + op)));
@@ -99,7 +115,7 @@ final class NodeClient {
             "no answer to " + op + " within " + timeout.toMillis() + " ms");
       }
       if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
-        return new NodeLeftException("no hotswap node of this group at " + nodeId);
+        return new NotInGroupException("no hotswap node of this group listens at " + nodeId);
       }
       if (reply.failureCode() == CommandRefusedException.FAILURE_CODE) {
         return new CommandRefusedException(reply.getMessage());

@@ -8,7 +8,8 @@ import java.time.Duration;
  * One node of a roll as the node running the roll sees it: what it ran when the roll began and
  * where it is now. Becomes a {@link NodeOutcome} at the end.
  *
- * <p>Not thread-safe: the roll touches it from its own context only.
+ * <p>Not thread-safe: touched by one future chain of the roll at a time (the futures' completion
+ * orders the accesses).
  */
 final class Participant {
   final String nodeId;
@@ -21,9 +22,15 @@ final class Participant {
   String message = "";
   boolean prepared;
 
+  /**
+   * Set once a step that may cut the node over was sent, cleared only by a definite answer: a node
+   * whose answer was lost may serve the new snapshot, and a stopping roll must check it.
+   */
+  boolean mayServeNew;
+
   Participant(JsonObject described) {
-    this.nodeId = described.getString("nodeId");
-    this.name = described.getString("name");
+    this.nodeId = java.util.Objects.requireNonNull(described.getString("nodeId"), "nodeId");
+    this.name = described.getString("name", nodeId);
     this.fromSnapshot = described.getString("snapshot", "");
     this.toSnapshot = fromSnapshot;
   }

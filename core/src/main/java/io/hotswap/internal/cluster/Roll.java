@@ -62,10 +62,25 @@ final class Roll {
     if (failure instanceof CommandRefusedException) {
       return NodeOutcome.Step.REFUSED;
     }
-    if (failure instanceof NodeLeftException && !watch.isMember(node.nodeId)) {
+    // No handler any more: the node is stopping (it unregisters before it leaves the cluster).
+    if (failure instanceof NotInGroupException
+        || (failure instanceof NodeLeftException && !watch.isMember(node.nodeId))) {
       return NodeOutcome.Step.LEFT;
     }
     return NodeOutcome.Step.FAILED;
+  }
+
+  /**
+   * Whether a failure is a definite answer from the node (it refused, or answered with an error):
+   * then it did not cut over. Anything else (no answer) leaves the node's state unknown.
+   */
+  static boolean definite(Throwable failure) {
+    return failure instanceof CommandRefusedException || failure instanceof NodeFailureException;
+  }
+
+  /** Whether a step's answer says the node runs (or holds) exactly this roll's snapshot. */
+  boolean onRollSnapshot(JsonObject answer) {
+    return snapshot.equals(answer.getString("snapshot"));
   }
 
   /** Marks nodes that are no longer members as LEFT, whatever they did before. */

@@ -66,12 +66,25 @@ final class RollCoordinator {
                     Roll.refused(
                         id,
                         rollOptions,
-                        "another roll of group '" + options.group() + "' is running",
+                        "cannot take the roll lock of group '"
+                            + options.group()
+                            + "' within "
+                            + LOCK_WAIT_MS
+                            + " ms (another roll is running?): "
+                            + locked.cause().getMessage(),
                         began));
               }
               Lock lock = locked.result();
               MembershipWatch watch = directory.watch();
               return rollLocked(id, rollOptions, watch, began)
+                  .recover(
+                      bug -> {
+                        // Every caller gets an outcome, even if the roll itself is broken.
+                        LOG.error(
+                            "{}: roll {} failed inside the coordinator", local.name(), id, bug);
+                        return Future.succeededFuture(
+                            Roll.refused(id, rollOptions, "the roll failed: " + bug, began));
+                      })
                   .andThen(
                       done -> {
                         watch.close();
@@ -121,6 +134,14 @@ final class RollCoordinator {
           Roll.refused(
               id, rollOptions, "nodes refuse this node's commands: " + found.refused(), began));
     }
+    if (!found.unanswered().isEmpty()) {
+      return Future.succeededFuture(
+          Roll.refused(
+              id,
+              rollOptions,
+              "members did not say what they run, so no roll: " + found.unanswered(),
+              began));
+    }
     List<Participant> participants = new ArrayList<>();
     for (JsonObject described : found.nodes()) {
       participants.add(new Participant(described));
@@ -160,6 +181,9 @@ final class RollCoordinator {
   private Future<Boolean> ship(Roll roll, SnapshotShipper shipper) {
     List<Future<Void>> all = new ArrayList<>();
     for (Participant node : roll.participants) {
+      if (node.nodeId.equals(client.self())) {
+        continue; // this node kept the snapshot when it took it
+      }
       all.add(
           shipper
               .ship(roll, node)

@@ -7,15 +7,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The rolling mode: one node after the other reloads the shipped snapshot; the next starts only
  * once the previous one answered ACTIVATED (it passed its checks and cut over) and, after the
  * settle time, still runs the new snapshot in state ACTIVE. The first node that fails stops the
- * roll, and the nodes that moved go back to the snapshot they ran before, newest first.
+ * roll, and the nodes that moved go back to the snapshot they ran before ({@link RollBack}).
  *
  * <p>Not thread-safe: one roll, on one context.
  */
@@ -51,16 +48,25 @@ final class RollingMode {
       return next(roll, index + 1);
     }
     long started = System.nanoTime();
+    node.mayServeNew = true;
     return roll.step(node, "activate", new JsonObject().put("snapshot", roll.snapshot))
         .transform(
             done -> {
               if (done.failed()) {
                 node.failed(roll.classify(node, done.cause()), done.cause().getMessage());
+                node.mayServeNew = !Roll.definite(done.cause());
                 return afterFailure(roll, node, index);
               }
               JsonObject outcome = done.result();
-              if (!"ACTIVATED".equals(outcome.getString("status"))) {
+              boolean activated = "ACTIVATED".equals(outcome.getString("status"));
+              if (!activated || !roll.onRollSnapshot(outcome)) {
                 node.reloaded(Step.FAILED, outcome, started);
+                if (activated) {
+                  // It cut over to something else; the roll back puts its old snapshot back.
+                  node.message = "activated snapshot " + outcome.getString("snapshot") + " instead";
+                } else {
+                  node.mayServeNew = false;
+                }
                 return stop(roll, node.name + " failed to reload: " + node.message);
               }
               node.reloaded(Step.ACTIVATED, outcome, started);
@@ -117,54 +123,11 @@ final class RollingMode {
   }
 
   private Future<RollOutcome> stop(Roll roll, String reason) {
-    return rollBack(roll)
+    return RollBack.run(roll)
         .map(
             done -> {
               roll.markDeparted();
               return roll.outcome(RollOutcome.Status.ROLLED_BACK, reason);
-            });
-  }
-
-  /** Moves every node that serves the new snapshot back to its previous one, newest first. */
-  static Future<Void> rollBack(Roll roll) {
-    List<Participant> moved = new ArrayList<>();
-    for (Participant node : roll.participants) {
-      if (node.moved()) {
-        moved.add(node);
-      }
-    }
-    Collections.reverse(moved);
-    Future<Void> chain = Future.succeededFuture();
-    for (Participant node : moved) {
-      chain = chain.compose(ignored -> rollBack(roll, node));
-    }
-    return chain;
-  }
-
-  private static Future<Void> rollBack(Roll roll, Participant node) {
-    if (node.fromSnapshot.isEmpty()) {
-      node.failed(Step.ROLLBACK_FAILED, "it had no generation before the roll to go back to");
-      return Future.succeededFuture();
-    }
-    return roll.step(node, "activate", new JsonObject().put("snapshot", node.fromSnapshot))
-        .transform(
-            done -> {
-              if (done.succeeded() && "ACTIVATED".equals(done.result().getString("status"))) {
-                node.step = Step.ROLLED_BACK;
-                node.toSnapshot = node.fromSnapshot;
-              } else {
-                Step step =
-                    done.failed() ? roll.classify(node, done.cause()) : Step.ROLLBACK_FAILED;
-                node.failed(
-                    step == Step.LEFT ? Step.LEFT : Step.ROLLBACK_FAILED,
-                    "going back to "
-                        + node.fromSnapshot
-                        + " failed: "
-                        + (done.failed()
-                            ? done.cause().getMessage()
-                            : done.result().getString("error")));
-              }
-              return Future.succeededFuture();
             });
   }
 

@@ -22,6 +22,9 @@ record SnapshotManifest(SnapshotId id, List<Entry> entries) {
   /** The most entries a manifest may list (a guard against absurd input). */
   static final int MAX_ENTRIES = 200_000;
 
+  /** The most bytes a shipped snapshot may hold. */
+  static final long MAX_BYTES = 1L << 30;
+
   SnapshotManifest {
     entries = List.copyOf(entries);
   }
@@ -80,6 +83,11 @@ record SnapshotManifest(SnapshotId id, List<Entry> entries) {
       }
       entries.add(new Entry(name, sha, size));
     }
-    return new SnapshotManifest(id, entries);
+    SnapshotManifest manifest = new SnapshotManifest(id, entries);
+    if (manifest.totalBytes() > MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "manifest of " + manifest.totalBytes() + " bytes exceeds " + MAX_BYTES);
+    }
+    return manifest;
   }
 }

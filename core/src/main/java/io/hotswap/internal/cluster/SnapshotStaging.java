@@ -1,6 +1,7 @@
 package io.hotswap.internal.cluster;
 
 import io.hotswap.loader.Snapshot;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,6 +19,7 @@ final class SnapshotStaging {
   private final SnapshotManifest manifest;
   private final Map<String, byte[]> byHash = new HashMap<>();
   private final Set<String> missing = new LinkedHashSet<>();
+  private final Map<String, Integer> sizes = new HashMap<>();
   private final int reused;
 
   /**
@@ -29,6 +31,7 @@ final class SnapshotStaging {
     Set<String> wanted = new LinkedHashSet<>();
     for (SnapshotManifest.Entry entry : manifest.entries()) {
       wanted.add(entry.sha256());
+      sizes.put(entry.sha256(), entry.size());
     }
     for (Snapshot snapshot : known) {
       for (Map.Entry<String, String> entry : digests.of(snapshot).entrySet()) {
@@ -53,7 +56,7 @@ final class SnapshotStaging {
 
   /** The hashes still to receive, in manifest order. */
   Set<String> missing() {
-    return Set.copyOf(missing);
+    return Collections.unmodifiableSet(new LinkedHashSet<>(missing));
   }
 
   /** How many entries the node had already. */
@@ -70,6 +73,15 @@ final class SnapshotStaging {
   void accept(String sha256, byte[] content) {
     if (!missing.contains(sha256)) {
       throw new IllegalArgumentException("received an entry that was not asked for: " + sha256);
+    }
+    if (content.length != sizes.get(sha256)) {
+      throw new IllegalArgumentException(
+          "received entry "
+              + sha256
+              + " has "
+              + content.length
+              + " bytes, the manifest says "
+              + sizes.get(sha256));
     }
     String actual = EntryDigests.sha256(content);
     if (!actual.equals(sha256)) {

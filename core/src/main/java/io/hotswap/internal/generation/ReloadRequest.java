@@ -9,7 +9,7 @@ package io.hotswap.internal.generation;
  * @param target {@code null} to read the code source; {@link #PREVIOUS}, a generation ({@code 7} or
  *     {@code gen-7}) or a snapshot id to load that snapshot from memory
  * @param gate holds the checked candidate until its owner decides on the cutover, or {@code null}
- *     to cut over at once
+ *     to cut over at once; a request with a gate is never coalesced
  */
 record ReloadRequest(String trigger, boolean onlyIfChanged, String target, CutoverGate gate) {
   /** The target of a rollback: the generation that was active before the current one. */
@@ -23,9 +23,14 @@ record ReloadRequest(String trigger, boolean onlyIfChanged, String target, Cutov
     this(trigger, onlyIfChanged, target, null);
   }
 
+  /** Whether this request may be coalesced with others: not when it carries a gate. */
+  boolean mergeable() {
+    return gate == null;
+  }
+
   /**
-   * Two requests coalesced into one follow-up: forced if either was; the later target and gate win,
-   * an earlier one stays when the later has none.
+   * Two mergeable requests coalesced into one follow-up: forced if either was; the later target
+   * wins, an earlier one stays when the later has none.
    */
   ReloadRequest merge(ReloadRequest other) {
     String triggers = trigger.equals(other.trigger) ? trigger : trigger + "+" + other.trigger;
@@ -33,6 +38,6 @@ record ReloadRequest(String trigger, boolean onlyIfChanged, String target, Cutov
         triggers,
         onlyIfChanged && other.onlyIfChanged,
         other.target != null ? other.target : target,
-        other.gate != null ? other.gate : gate);
+        null);
   }
 }

@@ -346,8 +346,11 @@ public final class Supervisor {
   /** Two-phase: the checked candidate waits for the gate's decision; an abort undeploys it. */
   private Future<StartedGeneration> hold(
       Generation generation, CutoverGate gate, StartedGeneration started) {
-    LOG.info("{} checked, held for a two-phase cutover", generation.label());
-    return gate.held(generation.id())
+    Future<Void> decision = gate.held(generation.id(), generation.info().snapshotId());
+    if (!decision.isComplete()) {
+      LOG.info("{} checked, held for a two-phase cutover", generation.label());
+    }
+    return decision
         .map(go -> started)
         .recover(
             aborted ->

@@ -39,8 +39,10 @@ class SnapshotStagingTest {
         new SnapshotStaging(SnapshotManifest.of(next, digests.of(next)), List.of(old), digests);
     String wanted = EntryDigests.sha256(bytes("B2"));
 
-    assertThatThrownBy(() -> staging.accept(wanted, bytes("evil")))
+    assertThatThrownBy(() -> staging.accept(wanted, bytes("B3")))
         .hasMessageContaining("corrupted in transfer");
+    assertThatThrownBy(() -> staging.accept(wanted, bytes("longer")))
+        .hasMessageContaining("the manifest says 2");
     assertThat(staging.missing()).contains(wanted);
     assertThatThrownBy(staging::assemble).hasMessageContaining("never received");
   }
