@@ -140,7 +140,7 @@ final class NodeAgent {
           } else {
             String reason = String.valueOf(done.cause().getMessage());
             LOG.warn("{}: {} for roll {} failed: {}", local.name(), command.op(), roll, reason);
-            body = new JsonObject().put("error", reason);
+            body = new JsonObject().put("commandFailed", reason);
           }
           // Errors are signed answers too, so the roll can trust them.
           Envelope reply =

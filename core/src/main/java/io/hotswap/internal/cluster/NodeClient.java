@@ -80,7 +80,7 @@ final class NodeClient {
                         "refused: a reply to another command or from another node");
                   }
                   JsonObject body = replied.getJsonObject("body", new JsonObject());
-                  String error = body.getString("error");
+                  String error = body.getString("commandFailed");
                   if (error != null) {
                     throw new NodeFailureException(error);
                   }
