@@ -3,6 +3,7 @@ package io.hotswap.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.ClusterStatus;
+import io.hotswap.GenerationState;
 import io.hotswap.NodeOutcome;
 import io.hotswap.RollOptions;
 import io.hotswap.RollOutcome;
@@ -47,6 +48,19 @@ class ClusterProtocolIT {
 
       RollOutcome again = Harness.await(b.hotSwap().reloadCluster(RollOptions.DEFAULTS));
       assertThat(again.status()).as(again.describe()).isEqualTo(RollOutcome.Status.COMPLETED);
+      // Rolled out or rolled over, a retired generation leaves nothing behind: the cluster code
+      // holds snapshots (bytes), never a generation's classes or loader.
+      for (InProcessCluster.Node node : cluster.nodes()) {
+        Awaitility.await(node.name() + " gen-1 and gen-2 collected")
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  System.gc();
+                  return node.hotSwap().generations().stream()
+                      .filter(info -> info.id() <= 2)
+                      .allMatch(info -> info.state() == GenerationState.COLLECTED);
+                });
+      }
     }
   }
 

@@ -110,9 +110,17 @@ final class CodeLoader {
     return new LoadedCode(snapshot, loader, entries);
   }
 
-  /** Reports snapshot classes the host classpath shadows; off the reload path. */
-  void reportShadows(long generation, Snapshot snapshot) {
-    ShadowReport.of(snapshot, hostLoader, policy).log(LOG, generation);
+  /** Reports, later on {@code blocking}, the snapshot classes the host classpath shadows. */
+  void reportShadowsLater(BlockingWork blocking, long generation, LoadedCode code) {
+    Snapshot snapshot = code.snapshot();
+    blocking.execute(
+        () -> {
+          try {
+            ShadowReport.of(snapshot, hostLoader, policy).log(LOG, generation);
+          } catch (RuntimeException e) {
+            LOG.warn("gen-{}: shadow report failed", generation, e);
+          }
+        });
   }
 
   private Snapshotter snapshotter() {

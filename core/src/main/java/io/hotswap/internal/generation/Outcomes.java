@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the reload outcomes that involve no new generation, and phase timings. Stateless. */
+/** Builds reload outcomes and phase timings. Stateless. */
 final class Outcomes {
   private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
@@ -35,6 +35,22 @@ final class Outcomes {
         snapshotId,
         ReloadTimings.NONE,
         Optional.empty());
+  }
+
+  /** A reload whose generation {@code generation} failed with {@code cause}. */
+  static ReloadOutcome failed(
+      long generation,
+      Generation previous,
+      String snapshotId,
+      ReloadTimings timings,
+      Throwable cause) {
+    return new ReloadOutcome(
+        ReloadOutcome.Status.FAILED,
+        generation,
+        previous == null ? 0 : previous.id(),
+        snapshotId,
+        timings,
+        Optional.of(cause));
   }
 
   /** Phase durations from {@code System.nanoTime()} readings; total runs until now. */

@@ -58,10 +58,9 @@ public final class Supervisor {
   private final CodeLoader codeLoader;
   private final GenerationStarter starter;
   private final Retirement retirement;
-  private final GenerationChecker checker;
+  private final CandidateChecks checks;
   private final SnapshotCache snapshots;
   private final CaffeineStateStore store;
-  private final WarmUpRunner warmUp;
   private final ErrorRateWatch errorRateWatch;
   private final BlockingWork blocking;
   private final ReloadQueue queue = new ReloadQueue(this::runReload);
@@ -84,19 +83,7 @@ public final class Supervisor {
     this.hostContext = lanes.hostContext(0);
     this.active = active;
     this.store = store;
-    this.checker = new GenerationChecker(hostContext, options.checkTimeout());
     this.snapshots = new SnapshotCache(options.snapshotCacheBytes());
-    this.warmUp =
-        options
-            .warmUp()
-            .map(
-                settings ->
-                    new WarmUpRunner(
-                        vertx,
-                        active,
-                        settings,
-                        () -> WarmUpRunner.httpPort(endpoints.list(), settings.endpoint())))
-            .orElse(null);
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
     this.codeLoader =
         new CodeLoader(
@@ -106,6 +93,13 @@ public final class Supervisor {
             hostLoader,
             options.mainVerticle().orElse(null));
     this.starter = new GenerationStarter(vertx, lanes, endpoints, options.startTimeout(), store);
+    this.checks =
+        new CandidateChecks(
+            new GenerationChecker(hostContext, options.checkTimeout()),
+            WarmUpRunner.of(vertx, active, options, endpoints).orElse(null),
+            snapshots,
+            starter,
+            history);
     GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND);
     this.retirement =
         new Retirement(
@@ -287,13 +281,9 @@ public final class Supervisor {
               history.changed(generation);
               return starter
                   .start(generation, code)
-                  .onSuccess(started -> reportShadowsLater(generation.id(), code))
-                  .compose(started -> checkThenKeep(generation, previous, started, code))
-                  .compose(
-                      started ->
-                          gate == null
-                              ? Future.succeededFuture(started)
-                              : hold(generation, gate, started));
+                  .onSuccess(
+                      started -> codeLoader.reportShadowsLater(blocking, generation.id(), code))
+                  .compose(started -> checks.check(generation, previous, started, code, gate));
             })
         .onComplete(
             started -> {
@@ -309,54 +299,14 @@ public final class Supervisor {
                 // Every caller must get an outcome, even if the supervisor itself is broken.
                 LOG.error("{}: reload failed inside the supervisor", generation.label(), bug);
                 outcome.tryComplete(
-                    new ReloadOutcome(
-                        ReloadOutcome.Status.FAILED,
+                    Outcomes.failed(
                         generation.id(),
-                        previous == null ? 0 : previous.id(),
+                        previous,
                         "",
                         ReloadTimings.NONE,
-                        Optional.of(GenerationException.detach(bug))));
+                        GenerationException.detach(bug)));
               }
             });
-  }
-
-  /** CHECKING: health checks and state hand-off; a failure undeploys the candidate. */
-  private Future<StartedGeneration> checkThenKeep(
-      Generation generation, Generation previous, StartedGeneration started, LoadedCode code) {
-    generation.state(GenerationState.CHECKING);
-    history.changed(generation);
-    return checker
-        .check(generation, started.hooks(), previous)
-        .compose(
-            checked ->
-                warmUp == null ? Future.succeededFuture() : warmUp.run(generation, started.table()))
-        .map(
-            checked -> {
-              generation.hooks(started.hooks());
-              snapshots.keep(code.snapshot());
-              return started;
-            })
-        .recover(
-            failure ->
-                starter
-                    .undeployAll(generation.deploymentIds())
-                    .transform(undeployed -> Future.failedFuture(failure)));
-  }
-
-  /** Two-phase: the checked candidate waits for the gate's decision; an abort undeploys it. */
-  private Future<StartedGeneration> hold(
-      Generation generation, CutoverGate gate, StartedGeneration started) {
-    Future<Void> decision = gate.held(generation.id(), generation.info().snapshotId());
-    if (!decision.isComplete()) {
-      LOG.info("{} checked, held for a two-phase cutover", generation.label());
-    }
-    return decision
-        .map(go -> started)
-        .recover(
-            aborted ->
-                starter
-                    .undeployAll(generation.deploymentIds())
-                    .transform(undeployed -> Future.failedFuture(aborted)));
   }
 
   private Future<ReloadOutcome> recorded(
@@ -436,25 +386,12 @@ public final class Supervisor {
     retirement.release(generation);
     long loaded = phaseEnds[0] == 0 ? System.nanoTime() : phaseEnds[0];
     outcome.tryComplete(
-        new ReloadOutcome(
-            ReloadOutcome.Status.FAILED,
+        Outcomes.failed(
             generation.id(),
-            previous == null ? 0 : previous.id(),
+            previous,
             generation.info().snapshotId(),
             Outcomes.timings(began, loaded, System.nanoTime()),
-            Optional.of(reported)));
-  }
-
-  private void reportShadowsLater(long generation, LoadedCode code) {
-    Snapshot snapshot = code.snapshot();
-    blocking.execute(
-        () -> {
-          try {
-            codeLoader.reportShadows(generation, snapshot);
-          } catch (RuntimeException e) {
-            LOG.warn("gen-{}: shadow report failed", generation, e);
-          }
-        });
+            reported));
   }
 
   /**

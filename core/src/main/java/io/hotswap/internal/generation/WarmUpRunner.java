@@ -46,6 +46,23 @@ final class WarmUpRunner {
     this.port = port;
   }
 
+  /** The warm-up {@code options} ask for, sent through an HTTP endpoint of {@code endpoints}. */
+  static java.util.Optional<WarmUpRunner> of(
+      Vertx vertx,
+      ActiveBindings active,
+      HotSwapOptions options,
+      io.hotswap.internal.endpoint.EndpointRegistry endpoints) {
+    return options
+        .warmUp()
+        .map(
+            settings ->
+                new WarmUpRunner(
+                    vertx,
+                    active,
+                    settings,
+                    () -> httpPort(endpoints.list(), settings.endpoint())));
+  }
+
   /** The port of the HTTP endpoint {@code name} among {@code endpoints}. */
   static int httpPort(List<io.hotswap.internal.endpoint.Endpoint> endpoints, String name) {
     for (io.hotswap.internal.endpoint.Endpoint endpoint : endpoints) {
