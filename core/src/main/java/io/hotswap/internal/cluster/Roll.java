@@ -100,6 +100,23 @@ final class Roll {
     return participants.stream().anyMatch(node -> node.step == NodeOutcome.Step.LEFT);
   }
 
+  /** {@code 3 reloaded, 0 already on it[, 1 left the cluster]}, with {@code moved} as the verb. */
+  String summary(String moved) {
+    long activated = count(NodeOutcome.Step.ACTIVATED);
+    long left = count(NodeOutcome.Step.LEFT);
+    return activated
+        + " "
+        + moved
+        + ", "
+        + count(NodeOutcome.Step.UNCHANGED)
+        + " already on it"
+        + (left == 0 ? "" : ", " + left + " left the cluster");
+  }
+
+  private long count(NodeOutcome.Step step) {
+    return participants.stream().filter(node -> node.step == step).count();
+  }
+
   RollOutcome outcome(RollOutcome.Status status, String reason) {
     return new RollOutcome(
         id,

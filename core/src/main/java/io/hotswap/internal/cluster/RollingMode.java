@@ -36,7 +36,8 @@ final class RollingMode {
     }
     if (index == roll.participants.size()) {
       roll.markDeparted();
-      return Future.succeededFuture(roll.outcome(RollOutcome.Status.COMPLETED, summary(roll)));
+      return Future.succeededFuture(
+          roll.outcome(RollOutcome.Status.COMPLETED, roll.summary("reloaded")));
     }
     Participant node = roll.participants.get(index);
     if (!roll.watch.isMember(node.nodeId)) {
@@ -129,16 +130,5 @@ final class RollingMode {
               roll.markDeparted();
               return roll.outcome(RollOutcome.Status.ROLLED_BACK, reason);
             });
-  }
-
-  private static String summary(Roll roll) {
-    long moved = roll.participants.stream().filter(node -> node.step == Step.ACTIVATED).count();
-    long unchanged = roll.participants.stream().filter(node -> node.step == Step.UNCHANGED).count();
-    long left = roll.participants.stream().filter(node -> node.step == Step.LEFT).count();
-    return moved
-        + " reloaded, "
-        + unchanged
-        + " already on it"
-        + (left == 0 ? "" : ", " + left + " left the cluster");
   }
 }

@@ -78,9 +78,8 @@ final class TwoPhaseMode {
     roll.markDeparted();
     List<String> failed = failures(roll);
     if (failed.isEmpty()) {
-      long moved = roll.participants.stream().filter(Participant::moved).count();
       return Future.succeededFuture(
-          roll.outcome(RollOutcome.Status.COMPLETED, moved + " nodes cut over together"));
+          roll.outcome(RollOutcome.Status.COMPLETED, roll.summary("cut over together")));
     }
     return RollBack.run(roll)
         .map(
