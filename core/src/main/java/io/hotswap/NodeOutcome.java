@@ -47,11 +47,6 @@ public record NodeOutcome(
     LEFT
   }
 
-  /** Whether the node ends on the new snapshot. */
-  public boolean onNewSnapshot() {
-    return step == Step.ACTIVATED || step == Step.UNCHANGED || step == Step.ROLLBACK_FAILED;
-  }
-
   /** One line: {@code node-b (3f2a…): ACTIVATED gen-4 in 85 ms}. */
   public String describe() {
     return name

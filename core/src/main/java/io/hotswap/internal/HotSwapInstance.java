@@ -30,7 +30,6 @@ import io.hotswap.management.HotSwapManagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -183,29 +182,19 @@ public final class HotSwapInstance implements HotSwap {
   @Override
   public Future<RollOutcome> reloadCluster(RollOptions rollOptions) {
     ClusterNode node = clusterNode;
-    if (node == null) {
-      return Future.succeededFuture(
-          new RollOutcome(
-              "none",
-              RollOutcome.Status.REFUSED,
-              rollOptions.mode(),
-              "",
-              options.applicationName() + " is not a cluster node (no cluster options)",
-              Duration.ZERO,
-              List.of()));
-    }
-    return node.roll(rollOptions);
+    return node == null
+        ? Future.succeededFuture(ClusterNode.notClustered(options.applicationName(), rollOptions))
+        : node.roll(rollOptions);
   }
 
   @Override
   public Future<ClusterStatus> clusterStatus() {
     ClusterNode node = clusterNode;
-    if (node == null) {
-      return Future.failedFuture(
-          new IllegalStateException(
-              options.applicationName() + " is not a cluster node (no cluster options)"));
-    }
-    return node.status();
+    return node == null
+        ? Future.failedFuture(
+            new IllegalStateException(
+                options.applicationName() + " is not a cluster node (no cluster options)"))
+        : node.status();
   }
 
   @Override

@@ -67,11 +67,6 @@ final class SupervisedNode implements LocalNode {
   }
 
   @Override
-  public Future<ReloadOutcome> reloadTo(String snapshotId, String trigger) {
-    return supervisor.reloadTo(snapshotId, trigger);
-  }
-
-  @Override
   public Future<ReloadOutcome> reloadThrough(String snapshotId, String trigger, CutoverGate gate) {
     return supervisor.reloadThrough(snapshotId, trigger, gate);
   }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -70,7 +71,10 @@ final class Authenticator {
    * @throws CommandRefusedException naming what did not check out
    */
   Envelope open(Buffer bytes, String mac, String self) {
-    if (mac == null || !MessageDigest.isEqual(mac.getBytes(), mac(bytes).getBytes())) {
+    if (mac == null
+        || !MessageDigest.isEqual(
+            mac.getBytes(StandardCharsets.US_ASCII),
+            mac(bytes).getBytes(StandardCharsets.US_ASCII))) {
       throw new CommandRefusedException(
           "refused: the message is not authenticated with this node's cluster key (HMAC mismatch;"
               + " do the nodes share the same key file?)");

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,19 +23,12 @@ final class ClusterDirectory {
   private final ClusterManager clusterManager;
   private final NodeClient client;
   private final String group;
-  private final Duration timeout;
 
-  ClusterDirectory(
-      Vertx vertx,
-      ClusterManager clusterManager,
-      NodeClient client,
-      String group,
-      Duration timeout) {
+  ClusterDirectory(Vertx vertx, ClusterManager clusterManager, NodeClient client, String group) {
     this.vertx = vertx;
     this.clusterManager = clusterManager;
     this.client = client;
     this.group = group;
-    this.timeout = timeout;
   }
 
   /**
@@ -60,7 +52,7 @@ final class ClusterDirectory {
     List<String> members = clusterManager.getNodes();
     Map<String, Future<JsonObject>> asked = new LinkedHashMap<>();
     for (String member : members) {
-      asked.put(member, client.send(member, "describe", new JsonObject(), timeout, watch));
+      asked.put(member, client.command(member, "describe", new JsonObject(), watch));
     }
     return Future.join(List.copyOf(asked.values()))
         .transform(

@@ -49,7 +49,14 @@ public final class ClusterNode {
     String nodeId = clusterManager.getNodeId();
     Authenticator authenticator =
         new Authenticator(options.key(), options.group(), Clock.systemUTC());
-    NodeClient client = new NodeClient(vertx, nodeId, options.group(), authenticator);
+    NodeClient client =
+        new NodeClient(
+            vertx,
+            nodeId,
+            options.group(),
+            authenticator,
+            options.commandTimeout(),
+            options.stepTimeout());
     EntryDigests digests = new EntryDigests();
     NodeAgent agent =
         new NodeAgent(
@@ -61,8 +68,7 @@ public final class ClusterNode {
             // A held candidate waits for the slowest node's prepare, then for the commit.
             options.stepTimeout().plus(options.commandTimeout()));
     ClusterDirectory directory =
-        new ClusterDirectory(
-            vertx, clusterManager, client, options.group(), options.commandTimeout());
+        new ClusterDirectory(vertx, clusterManager, client, options.group());
     RollCoordinator coordinator =
         new RollCoordinator(vertx, local, client, directory, options, digests);
     return agent
@@ -77,6 +83,12 @@ public final class ClusterNode {
                   clusterManager.getNodes().size());
               return new ClusterNode(agent, coordinator, directory);
             });
+  }
+
+  /** The outcome of a roll asked of instance {@code name}, which is not a cluster node. */
+  public static RollOutcome notClustered(String name, RollOptions options) {
+    return Roll.refused(
+        "none", options, name + " is not a cluster node (no cluster options)", System.nanoTime());
   }
 
   /** Rolls this node's code source out to the group; never fails. */

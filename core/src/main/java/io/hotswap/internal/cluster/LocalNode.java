@@ -33,9 +33,9 @@ public interface LocalNode {
   /** Keeps a shipped snapshot so that it can be reloaded by its id. */
   void keep(Snapshot snapshot);
 
-  /** Reloads the kept snapshot {@code snapshotId} (short id). */
-  Future<ReloadOutcome> reloadTo(String snapshotId, String trigger);
-
-  /** Reloads the kept snapshot {@code snapshotId} with its cutover held at {@code gate}. */
+  /**
+   * Reloads the kept snapshot {@code snapshotId} (short id) with its cutover held at {@code gate}
+   * ({@link CutoverGate#open()} for none); never coalesced with other reloads.
+   */
   Future<ReloadOutcome> reloadThrough(String snapshotId, String trigger, CutoverGate gate);
 }

@@ -237,7 +237,9 @@ final class NodeAgent {
     Held holding = new Held(gate, outcome);
     held.put(roll, holding);
     outcome.onComplete(done -> held.remove(roll, holding));
-    // Bounded from the moment the candidate is held: the node that runs the roll may have died.
+    // Answer once the candidate is held, or once the reload ended (it failed before). From the
+    // moment it is held, the hold is bounded: the node that runs the roll may have died.
+    Promise<JsonObject> answer = Promise.promise();
     gate.ready()
         .onSuccess(
             candidate -> {
@@ -248,17 +250,12 @@ final class NodeAgent {
                           gate.abort(
                               "no decision within " + holdTimeout.toMillis() + " ms of prepare"));
               outcome.onComplete(done -> vertx.cancelTimer(timer));
+              answer.tryComplete(
+                  new JsonObject()
+                      .put("status", "PREPARED")
+                      .put("generation", candidate.generation())
+                      .put("snapshot", candidate.snapshotId()));
             });
-    // Answer once the candidate is held, or once the reload ended (it failed before).
-    Promise<JsonObject> answer = Promise.promise();
-    gate.ready()
-        .onSuccess(
-            candidate ->
-                answer.tryComplete(
-                    new JsonObject()
-                        .put("status", "PREPARED")
-                        .put("generation", candidate.generation())
-                        .put("snapshot", candidate.snapshotId())));
     outcome.onSuccess(done -> answer.tryComplete(remember(roll, "prepare", done)));
     return answer.future();
   }

@@ -22,12 +22,26 @@ final class NodeClient {
   private final String self;
   private final String group;
   private final Authenticator authenticator;
+  private final Duration commandTimeout;
+  private final Duration stepTimeout;
 
-  NodeClient(Vertx vertx, String self, String group, Authenticator authenticator) {
+  /**
+   * @param commandTimeout bound on a command that is not a reload (describe, a batch of entries)
+   * @param stepTimeout bound on a reload step (activate, prepare, commit, abort)
+   */
+  NodeClient(
+      Vertx vertx,
+      String self,
+      String group,
+      Authenticator authenticator,
+      Duration commandTimeout,
+      Duration stepTimeout) {
     this.vertx = vertx;
     this.self = self;
     this.group = group;
     this.authenticator = authenticator;
+    this.commandTimeout = commandTimeout;
+    this.stepTimeout = stepTimeout;
   }
 
   /** The event-bus address of node {@code nodeId} in roll group {@code group}. */
@@ -40,17 +54,27 @@ final class NodeClient {
     return self;
   }
 
-  /** Sends {@code op} with {@code fields} and no payload. */
-  Future<JsonObject> send(
-      String nodeId, String op, JsonObject fields, Duration timeout, MembershipWatch watch) {
-    return send(nodeId, op, fields, Buffer.buffer(), timeout, watch);
+  /** Sends a command that is not a reload, bounded by the command timeout. */
+  Future<JsonObject> command(String nodeId, String op, JsonObject fields, MembershipWatch watch) {
+    return send(nodeId, op, fields, Buffer.buffer(), commandTimeout, watch);
+  }
+
+  /** Sends a command with a binary payload, bounded by the command timeout. */
+  Future<JsonObject> command(
+      String nodeId, String op, JsonObject fields, Buffer payload, MembershipWatch watch) {
+    return send(nodeId, op, fields, payload, commandTimeout, watch);
+  }
+
+  /** Sends a reload step, bounded by the step timeout. */
+  Future<JsonObject> step(String nodeId, String op, JsonObject fields, MembershipWatch watch) {
+    return send(nodeId, op, fields, Buffer.buffer(), stepTimeout, watch);
   }
 
   /**
    * Sends {@code op} to {@code nodeId} and completes with the body of its reply; fails early when
    * {@code watch} (if not null) sees the node leave.
    */
-  Future<JsonObject> send(
+  private Future<JsonObject> send(
       String nodeId,
       String op,
       JsonObject fields,

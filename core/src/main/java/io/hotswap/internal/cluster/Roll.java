@@ -22,8 +22,6 @@ final class Roll {
   final List<Participant> participants;
   final MembershipWatch watch;
   final NodeClient client;
-  final Duration stepTimeout;
-  final Duration commandTimeout;
   private final long began;
 
   Roll(
@@ -33,8 +31,6 @@ final class Roll {
       List<Participant> participants,
       MembershipWatch watch,
       NodeClient client,
-      Duration stepTimeout,
-      Duration commandTimeout,
       long began) {
     this.id = id;
     this.snapshot = snapshot;
@@ -42,19 +38,17 @@ final class Roll {
     this.participants = List.copyOf(participants);
     this.watch = watch;
     this.client = client;
-    this.stepTimeout = stepTimeout;
-    this.commandTimeout = commandTimeout;
     this.began = began;
   }
 
   /** Sends a reload step ({@code activate}, {@code prepare}, ...) to {@code node}. */
   Future<JsonObject> step(Participant node, String op, JsonObject fields) {
-    return client.send(node.nodeId, op, fields.put("roll", id), stepTimeout, watch);
+    return client.step(node.nodeId, op, fields.put("roll", id), watch);
   }
 
   /** Sends a short command ({@code describe}) to {@code node}. */
   Future<JsonObject> command(Participant node, String op) {
-    return client.send(node.nodeId, op, new JsonObject().put("roll", id), commandTimeout, watch);
+    return client.command(node.nodeId, op, new JsonObject().put("roll", id), watch);
   }
 
   /** How a failed step counts: refused, left the cluster, or failed. */

@@ -150,17 +150,7 @@ final class RollCoordinator {
         Comparator.comparing((Participant node) -> !node.nodeId.equals(client.self()))
             .thenComparing(node -> node.name)
             .thenComparing(node -> node.nodeId));
-    Roll roll =
-        new Roll(
-            id,
-            shipper.snapshotId(),
-            rollOptions,
-            participants,
-            watch,
-            client,
-            options.stepTimeout(),
-            options.commandTimeout(),
-            began);
+    Roll roll = new Roll(id, shipper.snapshotId(), rollOptions, participants, watch, client, began);
     return ship(roll, shipper)
         .compose(
             shipped -> {

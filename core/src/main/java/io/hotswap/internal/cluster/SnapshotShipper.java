@@ -41,7 +41,7 @@ final class SnapshotShipper {
   Future<Integer> ship(Roll roll, Participant node) {
     JsonObject stage = new JsonObject().put("roll", roll.id).put("manifest", manifest.toJson());
     return roll.client
-        .send(node.nodeId, "stage", stage, roll.commandTimeout, roll.watch)
+        .command(node.nodeId, "stage", stage, roll.watch)
         .compose(
             answer -> {
               JsonArray asked = answer.getJsonArray("missing", new JsonArray());
@@ -73,7 +73,7 @@ final class SnapshotShipper {
     JsonObject header =
         new JsonObject().put("roll", roll.id).put("hashes", hashes).put("sizes", sizes);
     return roll.client
-        .send(node.nodeId, "blobs", header, payload, roll.commandTimeout, roll.watch)
+        .command(node.nodeId, "blobs", header, payload, roll.watch)
         .compose(done -> sendBatches(roll, node, batches, i + 1));
   }
 
