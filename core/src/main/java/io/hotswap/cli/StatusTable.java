@@ -116,6 +116,15 @@ final class StatusTable {
       return "loader collected " + collected + " ms after retiring";
     }
     long cancelled = generation.getLong("cancelledAtDrain");
-    return cancelled > 0 ? cancelled + " cancelled at the drain timeout" : "";
+    String note = cancelled > 0 ? cancelled + " cancelled at the drain timeout" : "";
+    JsonArray warnings = generation.getJsonArray("warnings");
+    if (warnings != null && !warnings.isEmpty()) {
+      note =
+          (note.isEmpty() ? "" : note + "; ")
+              + warnings.size()
+              + " warning(s): "
+              + warnings.getString(0);
+    }
+    return note;
   }
 }

@@ -77,6 +77,7 @@ public final class StatusJson {
         .put("loadingMillis", outcome.timings().loading().toMillis())
         .put("startingMillis", outcome.timings().starting().toMillis())
         .put("failure", outcome.failure().map(Throwable::toString).orElse(null))
+        .put("warnings", new JsonArray(outcome.warnings()))
         .put("description", outcome.describe());
   }
 
@@ -91,6 +92,7 @@ public final class StatusJson {
         .put("retiredAt", info.retiredAt().map(Object::toString).orElse(null))
         .put("cancelledAtDrain", info.cancelledAtDrain())
         .put("collectedAfterMillis", info.timeToCollection().map(d -> d.toMillis()).orElse(null))
-        .put("failure", info.failure().orElse(null));
+        .put("failure", info.failure().orElse(null))
+        .put("warnings", new JsonArray(info.warnings()));
   }
 }
