@@ -59,18 +59,25 @@ final class StatusTable {
     }
     out.append(
         String.format(
-            Locale.ROOT, "%n%-16s %-10s %-24s %s%n", "ENDPOINT", "KIND", "ADDRESS", "OPEN"));
+            Locale.ROOT,
+            "%n%-16s %-10s %-24s %6s  %s%n",
+            "ENDPOINT",
+            "KIND",
+            "ADDRESS",
+            "OPEN",
+            "SHED"));
     JsonArray endpoints = status.getJsonArray("endpoints");
     for (int i = 0; i < endpoints.size(); i++) {
       JsonObject endpoint = endpoints.getJsonObject(i);
       out.append(
           String.format(
               Locale.ROOT,
-              "%-16s %-10s %-24s %d%n",
+              "%-16s %-10s %-24s %6d  %s%n",
               endpoint.getString("name"),
               endpoint.getString("kind"),
               endpoint.getString("address"),
-              endpoint.getInteger("openConnections")));
+              endpoint.getInteger("openConnections"),
+              shed(endpoint.getJsonObject("gatewayLoad"))));
     }
     JsonObject store = status.getJsonObject("store");
     if (store != null) {
@@ -105,6 +112,21 @@ final class StatusTable {
         : java.time.Instant.parse(instant)
             .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
             .toString();
+  }
+
+  /** What a gateway shed: frames dropped, refused as slow, connections closed as slow. */
+  private static String shed(JsonObject load) {
+    if (load == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%d written, %d dropped, %d slow, %d closed 1008, %d B pending",
+        load.getLong("written"),
+        load.getLong("dropped"),
+        load.getLong("slow"),
+        load.getLong("closedSlow"),
+        load.getLong("pendingBytes"));
   }
 
   private static String note(JsonObject generation) {

@@ -32,7 +32,8 @@ public final class StatusJson {
               .put("name", endpoint.name())
               .put("kind", endpoint.kind())
               .put("address", endpoint.address())
-              .put("openConnections", endpoint.openConnections()));
+              .put("openConnections", endpoint.openConnections())
+              .put("gatewayLoad", endpoint.gatewayLoad().map(StatusJson::load).orElse(null)));
     }
     JsonArray reloads = new JsonArray();
     for (ReloadRecord reload : report.recentReloads()) {
@@ -56,6 +57,15 @@ public final class StatusJson {
                 .put("evictions", report.store().evictions()))
         .put("recentReloads", reloads)
         .put("jvm", jvm(report.jvm()));
+  }
+
+  private static JsonObject load(StatusReport.GatewayLoadStatus load) {
+    return new JsonObject()
+        .put("pendingBytes", load.pendingBytes())
+        .put("written", load.written())
+        .put("dropped", load.dropped())
+        .put("slow", load.slow())
+        .put("closedSlow", load.closedSlow());
   }
 
   private static JsonObject jvm(StatusReport.JvmStatus jvm) {
