@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records, per generation, when it began DRAINING and when it was RETIRED, as the instance's
- * listener reports them, so a test can assert how long each retired generation took to drain.
+ * listener reports them, so a test can assert how long each retired generation took to drain, and
+ * which of them were then COLLECTED or LEAKED (the instance's history is bounded; this is not).
  *
  * <p>Thread-safe: the listener runs on the host's threads, readers on the test thread.
  */
@@ -19,6 +20,7 @@ public final class DrainWatch {
   private final Map<Long, Instant> drainingSince = new ConcurrentHashMap<>();
   private final Map<Long, Instant> retiredAt = new ConcurrentHashMap<>();
   private final Map<Long, Long> cancelled = new ConcurrentHashMap<>();
+  private final Map<Long, GenerationState> fates = new ConcurrentHashMap<>();
 
   private DrainWatch() {}
 
@@ -35,7 +37,20 @@ public final class DrainWatch {
     } else if (info.state() == GenerationState.RETIRED && drainingSince.containsKey(info.id())) {
       retiredAt.putIfAbsent(info.id(), info.retiredAt().orElse(Instant.now()));
       cancelled.put(info.id(), info.cancelledAtDrain());
+    } else if ((info.state() == GenerationState.COLLECTED || info.state() == GenerationState.LEAKED)
+        && drainingSince.containsKey(info.id())) {
+      fates.put(info.id(), info.state());
     }
+  }
+
+  /** The generations that retired while watched. */
+  public int retiredCount() {
+    return retiredAt.size();
+  }
+
+  /** The tracker's verdict (COLLECTED or LEAKED) on each retired generation that has one. */
+  public Map<Long, GenerationState> fates() {
+    return new TreeMap<>(fates);
   }
 
   /** The generations that began draining while watched. */
