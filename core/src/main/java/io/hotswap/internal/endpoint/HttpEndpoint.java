@@ -237,12 +237,13 @@ public final class HttpEndpoint implements Endpoint {
         .onComplete(
             accepted -> {
               if (accepted.failed()) {
-                exchange.done();
+                exchange.doneFromAnyThread();
                 return;
               }
               ServerWebSocket socket = accepted.result();
               exchange.socket = socket;
-              ServerWebSocket rehomed = RehomedWebSocket.of(socket, context, exchange::done);
+              ServerWebSocket rehomed =
+                  RehomedWebSocket.of(socket, context, exchange::doneFromAnyThread);
               boolean inline = OnContext.inline(context);
               if (!inline) {
                 socket.pause();
@@ -354,12 +355,14 @@ public final class HttpEndpoint implements Endpoint {
       super(lane);
     }
 
-    /** The response ended or the connection closed: a 5xx counts as a failed exchange. */
+    /**
+     * The response ended or the connection closed: a 5xx counts as a failed exchange. Runs on the
+     * thread that ended the response, which is the instance's when the request was handed to an
+     * instance of another lane, so the ledger is updated on the lane's thread.
+     */
     void finished() {
-      if (response != null && response.getStatusCode() >= 500) {
-        countError();
-      }
-      done();
+      RehomedHttpServerResponse ended = response;
+      finishFromAnyThread(ended != null && ended.getStatusCode() >= 500);
     }
 
     @Override
