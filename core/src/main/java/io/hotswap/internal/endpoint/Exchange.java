@@ -21,6 +21,8 @@ abstract class Exchange {
   Exchange next;
   private LaneLedger ledger;
   private final EventLoop lane;
+  private InFlightLimit limit;
+  private int limitLane;
 
   Exchange(EventLoop lane) {
     this.lane = lane;
@@ -38,7 +40,16 @@ abstract class Exchange {
     if (owner != null) {
       ledger = null;
       owner.remove(this);
+      if (limit != null) {
+        limit.exit(limitLane);
+      }
     }
+  }
+
+  /** Counts this exchange in {@code bound} too, on lane {@code laneIndex}, until it is done. */
+  final void countedIn(InFlightLimit bound, int laneIndex) {
+    this.limit = bound;
+    this.limitLane = laneIndex;
   }
 
   /** Counts this exchange as failed; must run on the lane thread, before {@link #done()}. */
