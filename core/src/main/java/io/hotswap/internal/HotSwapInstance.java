@@ -63,6 +63,7 @@ public final class HotSwapInstance implements HotSwap {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile HotSwapManagement management;
   private volatile CodeSourceWatcher watcher;
+  private volatile ConfigFileWatch configWatch;
   private volatile ClusterNode clusterNode;
 
   /** Use {@link HotSwap#create}. */
@@ -154,6 +155,8 @@ public final class HotSwapInstance implements HotSwap {
             options.codeSource(),
             e);
       }
+      options.mainDeployment().configFile().ifPresent(file -> configWatch = ConfigFileWatch.start(
+          file, options.watchQuietPeriod(), options.applicationName(), () -> reload("conf")));
     }
   }
 
@@ -367,6 +370,10 @@ public final class HotSwapInstance implements HotSwap {
     CodeSourceWatcher watching = watcher;
     if (watching != null) {
       watching.close();
+    }
+    ConfigFileWatch conf = configWatch;
+    if (conf != null) {
+      conf.close();
     }
     HotSwapManagement managed = management;
     if (managed != null) {

@@ -92,7 +92,9 @@ public final class Supervisor {
             ParentFirstPolicy.defaults().withPackages(options.parentFirstPackages()),
             hostLoader,
             options.mainVerticle().orElse(null));
-    this.starter = new GenerationStarter(vertx, lanes, endpoints, options.startTimeout(), store);
+    this.starter =
+        new GenerationStarter(
+            vertx, lanes, endpoints, options.startTimeout(), store, options.mainDeployment());
     this.checks =
         new CandidateChecks(
             new GenerationChecker(hostContext, options.checkTimeout()),
