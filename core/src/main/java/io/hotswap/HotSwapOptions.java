@@ -41,8 +41,8 @@ import java.util.Set;
  *     generation's entry (compat mode), if set; see {@link Builder#mainVerticle}
  * @param cluster make this instance a node of a roll group of a Vert.x cluster, if set; see {@link
  *     Builder#cluster}
- * @param mainDeployment how the main verticle is deployed (instances, threading model, config);
- *     see {@link Builder#mainDeploymentOptions}
+ * @param mainDeployment how the main verticle is deployed (instances, threading model, config); see
+ *     {@link Builder#mainDeploymentOptions}
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -364,8 +364,8 @@ public record HotSwapOptions(
     }
 
     /**
-     * The main verticle's {@code config()} in every generation (the Vert.x launcher's {@code
-     * --conf <json>}); overrides the config of {@link #mainDeploymentOptions}.
+     * The main verticle's {@code config()} in every generation (the Vert.x launcher's {@code --conf
+     * <json>}); overrides the config of {@link #mainDeploymentOptions}.
      */
     public Builder mainConfig(io.vertx.core.json.JsonObject config) {
       this.mainConfig = Objects.requireNonNull(config, "config").copy();
@@ -376,8 +376,8 @@ public record HotSwapOptions(
     /**
      * Reads the main verticle's {@code config()} from this JSON file for every generation (the
      * Vert.x launcher's {@code --conf <file>}): a reload picks up its new content, a file that is
-     * not a JSON object makes that reload FAILED (the active generation keeps serving). With
-     * {@link #watch}, a change of the file is a reload trigger.
+     * not a JSON object makes that reload FAILED (the active generation keeps serving). With {@link
+     * #watch}, a change of the file is a reload trigger.
      */
     public Builder mainConfigFile(Path file) {
       this.mainConfigFile = Objects.requireNonNull(file, "file");
@@ -390,9 +390,7 @@ public record HotSwapOptions(
         return MainDeployment.DEFAULT;
       }
       io.vertx.core.json.JsonObject json =
-          mainOptions == null
-              ? new io.vertx.core.DeploymentOptions().toJson()
-              : mainOptions.copy();
+          mainOptions == null ? new io.vertx.core.DeploymentOptions().toJson() : mainOptions.copy();
       if (mainConfig != null) {
         json.put("config", mainConfig.copy());
       }

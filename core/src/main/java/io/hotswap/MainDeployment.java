@@ -11,18 +11,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the main verticle of compat mode ({@link HotSwapOptions.Builder#mainVerticle}) is deployed
- * in every generation: its Vert.x deployment options (instances, threading model, worker pool,
- * {@code config()}) and, optionally, a JSON file that is read again for each generation and
- * replaces the config, as the Vert.x launcher's {@code --conf <file>} does. Set it through {@link
+ * How the main verticle of compat mode ({@link HotSwapOptions.Builder#mainVerticle}) is deployed in
+ * every generation: its Vert.x deployment options (instances, threading model, worker pool, {@code
+ * config()}) and, optionally, a JSON file that is read again for each generation and replaces the
+ * config, as the Vert.x launcher's {@code --conf <file>} does. Set it through {@link
  * HotSwapOptions.Builder#mainDeploymentOptions}, {@link HotSwapOptions.Builder#mainConfig} and
  * {@link HotSwapOptions.Builder#mainConfigFile}.
  *
- * <p>Immutable: the options are kept as a JSON copy and turned into fresh {@link
- * DeploymentOptions} per generation. Thread-safe.
+ * <p>Immutable: the options are kept as a JSON copy and turned into fresh {@link DeploymentOptions}
+ * per generation. Thread-safe.
  *
- * @param options the main verticle's {@link DeploymentOptions} as JSON (its class loader is
- *     always the generation's)
+ * @param options the main verticle's {@link DeploymentOptions} as JSON (its class loader is always
+ *     the generation's)
  * @param configFile a JSON file read for each generation and used as the verticle's config
  */
 public record MainDeployment(JsonObject options, Optional<Path> configFile) {
@@ -56,8 +56,8 @@ public record MainDeployment(JsonObject options, Optional<Path> configFile) {
    * Fresh deployment options for one generation: with a config file, its current content is the
    * config.
    *
-   * @throws IllegalStateException when the config file cannot be read or is not a JSON object,
-   *     with a message naming the file
+   * @throws IllegalStateException when the config file cannot be read or is not a JSON object, with
+   *     a message naming the file
    */
   public DeploymentOptions resolve() {
     DeploymentOptions resolved = new DeploymentOptions(options);
@@ -81,7 +81,9 @@ public record MainDeployment(JsonObject options, Optional<Path> configFile) {
       return new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
       throw new IllegalStateException(
-          "the main verticle's config file " + file + " is not a valid JSON object: "
+          "the main verticle's config file "
+              + file
+              + " is not a valid JSON object: "
               + e.getMessage(),
           e);
     }

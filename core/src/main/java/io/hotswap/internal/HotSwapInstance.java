@@ -155,8 +155,17 @@ public final class HotSwapInstance implements HotSwap {
             options.codeSource(),
             e);
       }
-      options.mainDeployment().configFile().ifPresent(file -> configWatch = ConfigFileWatch.start(
-          file, options.watchQuietPeriod(), options.applicationName(), () -> reload("conf")));
+      options
+          .mainDeployment()
+          .configFile()
+          .ifPresent(
+              file ->
+                  configWatch =
+                      ConfigFileWatch.start(
+                          file,
+                          options.watchQuietPeriod(),
+                          options.applicationName(),
+                          () -> reload("conf")));
     }
   }
 

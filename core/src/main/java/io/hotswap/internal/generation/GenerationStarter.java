@@ -144,7 +144,8 @@ final class GenerationStarter {
       options = main.resolve();
     } catch (IllegalStateException unreadable) {
       return Future.failedFuture(
-          new IllegalStateException(generation.label() + ": " + unreadable.getMessage(), unreadable));
+          new IllegalStateException(
+              generation.label() + ": " + unreadable.getMessage(), unreadable));
     }
     options.setClassLoader(code.loader());
     LOG.info(

@@ -102,7 +102,7 @@ public final class Supervisor {
             snapshots,
             starter,
             history);
-    GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND);
+    GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND, vertx);
     this.retirement =
         new Retirement(
             hostContext,
