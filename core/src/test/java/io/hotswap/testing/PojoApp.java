@@ -42,6 +42,7 @@ public final class PojoApp {
           vertx.eventBus().registerCodec(new PojoCodec());
           vertx.eventBus().registerDefaultCodec(Item.class, new ItemCodec());
           vertx.sharedData().getLocalMap("%MAP%").put("holder-" + VERSION, new Holder(VERSION));
+          vertx.sharedData().getLocalMap("%MAP%").put("client-" + VERSION, new ClientHolder(vertx.createHttpClient()));
           vertx.eventBus().<Pojo>consumer("pojo.echo", message -> {
             Pojo in = message.body();
             message.reply(new Pojo(in.name + "@" + VERSION), new DeliveryOptions().setCodecName("pojo"));
@@ -120,6 +121,19 @@ public final class PojoApp {
       }
       """;
 
+  private static final String CLIENT_HOLDER =
+      """
+      package pojo.app;
+
+      public class ClientHolder implements io.vertx.core.shareddata.Shareable {
+        public final io.vertx.core.http.HttpClient client;
+
+        public ClientHolder(io.vertx.core.http.HttpClient client) {
+          this.client = client;
+        }
+      }
+      """;
+
   private static final String CODEC =
       """
       package pojo.app;
@@ -170,6 +184,7 @@ public final class PojoApp {
       sources.put("pojo.app.Pojo", POJO);
       sources.put("pojo.app.Item", ITEM);
       sources.put("pojo.app.Holder", HOLDER);
+      sources.put("pojo.app.ClientHolder", CLIENT_HOLDER);
       sources.put("pojo.app.PojoCodec", codec("PojoCodec", "Pojo", "body.name", "pojo"));
       sources.put("pojo.app.ItemCodec", codec("ItemCodec", "Item", "body.getName()", "item"));
       JavaSourceCompiler.compile(out, sources);
