@@ -1,5 +1,6 @@
 package io.hotswap.internal;
 
+import io.hotswap.HotSwapOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,6 +41,18 @@ final class ConfigFileWatch implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /**
+   * Watches the main verticle's config file of {@code options}, if it has one, every watch quiet
+   * period; null when there is no file to watch.
+   */
+  static ConfigFileWatch ofConfigFile(HotSwapOptions options, Runnable onChange) {
+    return options
+        .mainDeployment()
+        .configFile()
+        .map(file -> start(file, options.watchQuietPeriod(), options.applicationName(), onChange))
+        .orElse(null);
   }
 
   /** Starts polling {@code file} every {@code quietPeriod} (at least 50 ms). */

@@ -155,17 +155,7 @@ public final class HotSwapInstance implements HotSwap {
             options.codeSource(),
             e);
       }
-      options
-          .mainDeployment()
-          .configFile()
-          .ifPresent(
-              file ->
-                  configWatch =
-                      ConfigFileWatch.start(
-                          file,
-                          options.watchQuietPeriod(),
-                          options.applicationName(),
-                          () -> reload("conf")));
+      configWatch = ConfigFileWatch.ofConfigFile(options, () -> reload("conf"));
     }
   }
 
@@ -380,9 +370,8 @@ public final class HotSwapInstance implements HotSwap {
     if (watching != null) {
       watching.close();
     }
-    ConfigFileWatch conf = configWatch;
-    if (conf != null) {
-      conf.close();
+    if (configWatch != null) {
+      configWatch.close();
     }
     HotSwapManagement managed = management;
     if (managed != null) {
