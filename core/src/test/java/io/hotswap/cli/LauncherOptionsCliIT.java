@@ -8,6 +8,7 @@ import io.hotswap.testing.Harness;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,6 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Vert.x launcher options of {@code hotswap run} against a real second JVM: an unmodified
- * application whose main verticle answers its {@code config()}, how many instances of it started
- * and on which threading model, run with {@code --conf <file> --instances 2 --worker --watch}; a
- * change of the conf file reloads with the new config, and a conf file that is not JSON makes that
- * reload FAILED while the running version keeps its config.
+ * application packed for the Vert.x launcher ({@code Main-Class: VertxApplication}, {@code
+ * Main-Verticle}) whose main verticle answers its {@code config()}, how many instances of it
+ * started and on which threading model, run with {@code --conf <file> --instances 2 --worker
+ * --watch}; a change of the conf file reloads with the new config, and a conf file that is not JSON
+ * makes that reload FAILED while the running version keeps its config.
  */
 class LauncherOptionsCliIT {
   private static final String MAIN =
@@ -77,9 +84,10 @@ class LauncherOptionsCliIT {
 
   @Test
   void confInstancesWorker_andAConfFileChangeUnderWatch_reloadWithTheNewConfig() throws Exception {
-    Path code = workDir.resolve("code");
-    Files.createDirectories(code);
-    JavaSourceCompiler.compile(code, Map.of("conf.app.MainVerticle", MAIN));
+    Path classes = workDir.resolve("classes");
+    Files.createDirectories(classes);
+    JavaSourceCompiler.compile(classes, Map.of("conf.app.MainVerticle", MAIN));
+    Path code = launcherJar(classes, workDir.resolve("app.jar"));
     Path conf = workDir.resolve("conf.json");
     Files.writeString(conf, "{\"greeting\":\"hello\"}");
     try (HotSwapProcess instance =
@@ -132,6 +140,28 @@ class LauncherOptionsCliIT {
       assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
       assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
     }
+  }
+
+  /**
+   * Packs {@code classes} as a jar built for the Vert.x launcher: {@code Main-Class} is {@code
+   * VertxApplication}, {@code Main-Verticle} names the verticle.
+   */
+  private static Path launcherJar(Path classes, Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest
+        .getMainAttributes()
+        .put(Attributes.Name.MAIN_CLASS, "io.vertx.launcher.application.VertxApplication");
+    manifest.getMainAttributes().putValue("Main-Verticle", "conf.app.MainVerticle");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 
   private JsonObject get(HotSwapProcess instance) {
