@@ -111,6 +111,44 @@ class LibraryCacheLeakIT {
     assertThat(post("c")).isEqualTo(answer("c", "v2"));
   }
 
+  @Test
+  void jacksonModuleWithASerializerOfItsClasses_isLeaked_namingTheMapper() {
+    Path code = workDir.resolve("code");
+    Fixture.install(PojoApp.compile(workDir, "v1", true), code);
+    hotSwap =
+        HotSwap.create(
+            vertx,
+            HotSwapOptions.builder(code)
+                .mainVerticle(PojoApp.MAIN)
+                .leakTimeout(Duration.ofSeconds(3))
+                .drainTimeout(Duration.ofSeconds(10))
+                .jmx(false)
+                .applicationName("pojo-module")
+                .build());
+    assertThat(Harness.await(hotSwap.start()).activated()).isTrue();
+    assertThat(post("m")).isEqualTo(answer("m", "v1"));
+
+    Fixture.install(PojoApp.compile(workDir, "v2"), code);
+    assertThat(Harness.await(hotSwap.reload("test")).activated()).isTrue();
+    assertThat(post("m")).isEqualTo(answer("m", "v2"));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertThat(hotSwap.generations())
+                    .filteredOn(info -> info.id() == 1)
+                    .singleElement()
+                    .satisfies(
+                        info -> {
+                          assertThat(info.state()).isEqualTo(GenerationState.LEAKED);
+                          assertThat(info.failure().orElse(""))
+                              .contains("Jackson serializers of its classes")
+                              .contains("use an ObjectMapper of its own");
+                        }));
+  }
+
   private static JsonObject answer(String name, String version) {
     return new JsonObject()
         .put("name", name + "@" + version)

@@ -39,10 +39,12 @@ public final class PojoApp {
 
         @Override
         public void start(Promise<Void> startPromise) {
+          %MODULE%
           vertx.eventBus().registerCodec(new PojoCodec());
           vertx.eventBus().registerDefaultCodec(Item.class, new ItemCodec());
           vertx.sharedData().getLocalMap("%MAP%").put("holder-" + VERSION, new Holder(VERSION));
           vertx.sharedData().getLocalMap("%MAP%").put("client-" + VERSION, new ClientHolder(vertx.createHttpClient()));
+          vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setShared(true).setName("pojo-shared"));
           vertx.eventBus().<Pojo>consumer("pojo.echo", message -> {
             Pojo in = message.body();
             message.reply(new Pojo(in.name + "@" + VERSION), new DeliveryOptions().setCodecName("pojo"));
@@ -121,6 +123,37 @@ public final class PojoApp {
       }
       """;
 
+  private static final String REGISTER_MODULE =
+      "io.vertx.core.json.jackson.DatabindCodec.mapper().registerModule(new"
+          + " com.fasterxml.jackson.databind.module.SimpleModule(\"pojo-module-\" + VERSION)"
+          + ".addSerializer(Pojo.class, new PojoSerializer()));";
+
+  private static final String POJO_SERIALIZER =
+      """
+      package pojo.app;
+
+      import com.fasterxml.jackson.core.JsonGenerator;
+      import com.fasterxml.jackson.databind.SerializerProvider;
+      import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+      import java.io.IOException;
+
+      public class PojoSerializer extends StdSerializer<Pojo> {
+        private static final long serialVersionUID = 1L;
+
+        public PojoSerializer() {
+          super(Pojo.class);
+        }
+
+        @Override
+        public void serialize(Pojo value, JsonGenerator out, SerializerProvider provider)
+            throws IOException {
+          out.writeStartObject();
+          out.writeStringField("name", value.name);
+          out.writeEndObject();
+        }
+      }
+      """;
+
   private static final String CLIENT_HOLDER =
       """
       package pojo.app;
@@ -175,12 +208,24 @@ public final class PojoApp {
 
   /** Compiles version {@code version} into a fresh directory under {@code workDir}. */
   public static Path compile(Path workDir, String version) {
+    return compile(workDir, version, false);
+  }
+
+  /**
+   * Compiles version {@code version}; with {@code jacksonModule} it also registers a Jackson module
+   * with a serializer of its own on Vert.x's mapper, which Jackson cannot unregister.
+   */
+  public static Path compile(Path workDir, String version, boolean jacksonModule) {
     try {
       Path out = Files.createTempDirectory(workDir, "pojo-" + version + "-");
       Map<String, String> sources = new LinkedHashMap<>();
       sources.put(
           "pojo.app.MainVerticle",
-          MAIN_SOURCE.replace("%VERSION%", version).replace("%MAP%", LOCAL_MAP));
+          MAIN_SOURCE
+              .replace("%VERSION%", version)
+              .replace("%MAP%", LOCAL_MAP)
+              .replace("%MODULE%", jacksonModule ? REGISTER_MODULE : ""));
+      sources.put("pojo.app.PojoSerializer", POJO_SERIALIZER);
       sources.put("pojo.app.Pojo", POJO);
       sources.put("pojo.app.Item", ITEM);
       sources.put("pojo.app.Holder", HOLDER);

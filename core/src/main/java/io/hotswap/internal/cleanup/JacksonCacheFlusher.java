@@ -51,6 +51,14 @@ final class JacksonCacheFlusher implements LeakPattern {
   public void findHolders(RetiredCode code, java.util.List<String> holders) {
     try {
       Map<?, ?> roots = rootDeserializers(DatabindCodec.mapper());
+      ObjectMapper mapper = DatabindCodec.mapper();
+      for (String kind : JacksonModules.of(mapper, code)) {
+        holders.add(
+            "Jackson "
+                + kind
+                + " of its classes registered on Vert.x's mapper (DatabindCodec.mapper()"
+                + ".registerModule cannot be undone: use an ObjectMapper of its own)");
+      }
       if (roots != null
           && roots.keySet().stream()
               .anyMatch(
