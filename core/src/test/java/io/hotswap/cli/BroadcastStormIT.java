@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.loader.testing.JavaSourceCompiler;
+import io.hotswap.testing.CliRun;
 import io.hotswap.testing.Harness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,8 +15,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,11 +190,11 @@ class BroadcastStormIT {
         Path v2 = compile("v2");
         copyInto(v2, v1);
         long started = System.nanoTime();
-        Result status = cli("status", "--json", "--name", name);
+        CliRun status = cli("status", "--json", "--name", name);
         statusMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertThat(status.exitCode()).as(status.text()).isZero();
         started = System.nanoTime();
-        Result reload = cli("reload", "--name", name);
+        CliRun reload = cli("reload", "--name", name);
         reloadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertThat(reload.exitCode()).as(reload.text()).isZero();
         assertThat(reload.out()).contains("ACTIVATED");
@@ -308,7 +307,7 @@ class BroadcastStormIT {
   }
 
   private JsonObject endpoint(String endpoint) {
-    Result status = cli("status", "--json", "--name", name);
+    CliRun status = cli("status", "--json", "--name", name);
     return new JsonObject(status.out())
         .getJsonArray("endpoints").stream()
             .map(JsonObject.class::cast)
@@ -328,16 +327,7 @@ class BroadcastStormIT {
     io.hotswap.testing.Fixture.install(from, to);
   }
 
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HotSwapCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private record Result(int exitCode, String out, String err) {
-    String text() {
-      return "exit " + exitCode + "\nout: " + out + "\nerr: " + err;
-    }
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.loader.testing.JavaSourceCompiler;
+import io.hotswap.testing.CliRun;
 import io.hotswap.testing.Harness;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,7 +135,7 @@ class LauncherOptionsCliIT {
           .contains("not a valid JSON object");
       assertThat(get(instance).getString("greeting")).isEqualTo("howdy");
 
-      Result stop = cli("stop", "--name", name, "--timeout", "30s");
+      CliRun stop = cli("stop", "--name", name, "--timeout", "30s");
       assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
       assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
     }
@@ -169,7 +168,7 @@ class LauncherOptionsCliIT {
   }
 
   private JsonObject status() {
-    Result status = cli("status", "--json", "--name", name);
+    CliRun status = cli("status", "--json", "--name", name);
     assertThat(status.exitCode()).as(status.err()).isZero();
     return new JsonObject(status.out());
   }
@@ -182,12 +181,7 @@ class LauncherOptionsCliIT {
         .orElseThrow(() -> new AssertionError("no gen-" + id + " in " + status.encodePrettily()));
   }
 
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HotSwapCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int exitCode, String out, String err) {}
 }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotswap.HotSwapOptions;
+import io.hotswap.testing.CliRun;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.json.JsonObject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
@@ -156,26 +155,26 @@ class RunCommandOptionsTest {
 
   @Test
   void invalidValues_areUsageErrorsSayingWhy() {
-    Result conf = cli("run", "--code", dir.toString(), "--main-verticle", "M", "--conf", "{bad");
+    CliRun conf = cli("run", "--code", dir.toString(), "--main-verticle", "M", "--conf", "{bad");
     assertThat(conf.exitCode()).isEqualTo(2);
     assertThat(conf.err()).contains("--conf takes a JSON file or a JSON object");
 
-    Result noMain = cli("run", "--code", dir.toString(), "--instances", "2");
+    CliRun noMain = cli("run", "--code", dir.toString(), "--instances", "2");
     assertThat(noMain.exitCode()).isEqualTo(2);
     assertThat(noMain.err()).contains("apply to the main verticle").contains("--lanes");
 
-    Result both = cli("run", "--code", dir.toString(), "--main-verticle", "M", "-w", "-vt");
+    CliRun both = cli("run", "--code", dir.toString(), "--main-verticle", "M", "-w", "-vt");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("exclude each other");
 
-    Result zero = cli("run", "--code", dir.toString(), "--main-verticle", "M", "--instances", "0");
+    CliRun zero = cli("run", "--code", dir.toString(), "--main-verticle", "M", "--instances", "0");
     assertThat(zero.exitCode()).isEqualTo(2);
     assertThat(zero.err()).contains("--instances takes 1 or more");
   }
 
   @Test
   void virtualThread_needsJdk21() {
-    Result run = cli("run", "--code", dir.toString(), "--main-verticle", "M", "--virtual-thread");
+    CliRun run = cli("run", "--code", dir.toString(), "--main-verticle", "M", "--virtual-thread");
     if (Runtime.version().feature() < 21) {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--virtual-thread needs JDK 21 or later");
@@ -197,12 +196,7 @@ class RunCommandOptionsTest {
     return command;
   }
 
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HotSwapCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int exitCode, String out, String err) {}
 }
