@@ -76,6 +76,8 @@ final class GenerationInstance implements Deployable {
     }
     pinned.put(Bindings.CONTEXT_KEY, bindings);
     pinned.put(GenerationFileResolution.CONTEXT_KEY, files.resolver());
+    // Binding-API code keeps the pinned context itself, so Vertx.currentContext() in its handlers
+    // unwraps to its own context, as on plain Vert.x; only unmodified code needs the facade.
     given =
         compat == null
             ? pinned

@@ -4,15 +4,11 @@ import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.file.FileSystem;
-import io.vertx.core.file.impl.FileSystemImpl;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.internal.VertxWrapper;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.impl.NetServerInternal;
-import io.vertx.core.spi.file.FileResolver;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +34,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One per generation instance. Thread-safe as the host instance is.
  */
-final class GenerationVertx extends VertxWrapper {
+final class GenerationVertx extends GenerationFilesVertx {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationVertx.class);
 
   private final InstanceBindings bindings;
   private final GenerationScope scope;
   private volatile EventBus eventBus;
-  private volatile FileSystem fileSystem;
 
   GenerationVertx(VertxInternal host, InstanceBindings bindings, GenerationScope scope) {
-    super(host);
+    super(host, scope.files());
     this.bindings = bindings;
     this.scope = scope;
   }
@@ -75,25 +70,6 @@ final class GenerationVertx extends VertxWrapper {
       eventBus = bus;
     }
     return bus;
-  }
-
-  /** The generation's own resolver: classpath files come from its snapshot, cached apart. */
-  @Override
-  public FileResolver fileResolver() {
-    return scope.files().resolver();
-  }
-
-  /**
-   * A file system over {@link #fileResolver()}; relative names resolve as the generation sees them.
-   */
-  @Override
-  public FileSystem fileSystem() {
-    FileSystem fs = fileSystem;
-    if (fs == null) {
-      fs = new FileSystemImpl(this);
-      fileSystem = fs;
-    }
-    return fs;
   }
 
   @Override
