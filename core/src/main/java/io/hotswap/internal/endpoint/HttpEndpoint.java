@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An HTTP endpoint: one host {@link HttpServer} per lane, all on one port (Vert.x balances
  * connections between them), so keep-alive connections belong to the host and outlive every
- * generation. Each request is dispatched to the generation the active binding table names for this
- * endpoint and lane, on that generation's context, inline on the connection's thread.
+ * generation. An endpoint created on first use by an application's server ({@link #onDemand})
+ * listens only on the lanes of the instances that asked, as Vert.x does. Each request is dispatched
+ * to the generation the active binding table names for this endpoint and lane, on that generation's
+ * context, inline on the connection's thread.
  *
  * <p>Design notes: the request handed to business code is re-homed ({@link
  * RehomedHttpServerRequest}) so that every later callback of the request also runs on the
