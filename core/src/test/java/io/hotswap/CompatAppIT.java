@@ -82,8 +82,8 @@ class CompatAppIT {
 
   @Test
   void bodiesOnEveryLane_withFewerInstancesThanLanes_reachTheBodyHandler() {
-    // 2 HttpVerticle instances on 4 lanes: connections accepted on lanes 2 and 3 are served by an
-    // instance of another event loop, as plain Vert.x serves them all on the instances' loops.
+    // 2 HttpVerticle instances on 4 lanes: the host accepts only on the instances' lanes, as plain
+    // Vert.x does. Bodies handed to another lane's instance: CompatInFlightIT (/read-body).
     try (CompatHost host = CompatHost.start(workDir, CompatApp.V1, options -> {})) {
       io.vertx.core.http.HttpClient fresh =
           host.clientVertx()

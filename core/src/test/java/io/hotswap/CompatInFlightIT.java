@@ -35,10 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compat mode counts every request, WebSocket and message a generation took exactly once and
- * releases it exactly once, whatever path it ends on, also when the application has fewer instances
- * than the host has event loops (one HTTP instance on four lanes: three in four requests are handed
- * to the instance's own loop). A generation with nothing in flight then drains at once instead of
- * waiting for the drain timeout.
+ * releases it exactly once, whatever path it ends on, also when a version has fewer instances than
+ * the lanes the host accepts on (one HTTP instance after a version with four: three in four
+ * requests are handed to the instance's own loop). A generation with nothing in flight then drains
+ * at once instead of waiting for the drain timeout.
  */
 class CompatInFlightIT {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
@@ -57,7 +57,9 @@ class CompatInFlightIT {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
     clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     codeDir = workDir.resolve("code");
-    Fixture.install(CompatPathsApp.compile(workDir, "v1"), codeDir);
+    // v0 has an HTTP instance on each of the four lanes, so the host accepts on all of them; v1
+    // has one: connections on the three other lanes are handed to its loop.
+    Fixture.install(CompatPathsApp.compile(workDir, "v0", 4), codeDir);
     hotSwap =
         HotSwap.create(
             vertx,
@@ -67,8 +69,10 @@ class CompatInFlightIT {
                 .jmx(false)
                 .applicationName("compat-paths")
                 .build());
-    drains = DrainWatch.on(hotSwap);
     assertThat(Harness.await(hotSwap.start()).activated()).isTrue();
+    Fixture.install(CompatPathsApp.compile(workDir, "v1", 1), codeDir);
+    assertThat(Harness.await(hotSwap.reload("test")).activated()).isTrue();
+    drains = DrainWatch.on(hotSwap);
   }
 
   @AfterEach
@@ -141,7 +145,7 @@ class CompatInFlightIT {
   }
 
   private void reloadAndAssertDrainedAtOnce(long previous) {
-    Fixture.install(CompatPathsApp.compile(workDir, "v2"), codeDir);
+    Fixture.install(CompatPathsApp.compile(workDir, "v2", 1), codeDir);
     ReloadOutcome outcome = Harness.await(hotSwap.reload("test"));
     assertThat(outcome.activated()).as(outcome.describe()).isTrue();
     await()

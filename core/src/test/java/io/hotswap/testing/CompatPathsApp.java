@@ -13,8 +13,10 @@ import java.util.Map;
  * ledger must see: a plain answer, an answer from a timer, a handler that throws before and after
  * the head was written, a body never read, a request that never answers (the client resets the
  * connection), event-bus send, publish and request (including one whose consumer throws), and a
- * WebSocket echo. Its HTTP verticle has ONE instance, so on a host with more event loops most
- * requests are handed to that instance's own loop, as in the issue's report.
+ * WebSocket echo. Its HTTP verticle has as many instances as asked: a version with ONE instance
+ * that follows a version with one per event loop is served on lanes where the host already accepts
+ * connections but the version has no instance, so most requests are handed to that instance's own
+ * loop.
  *
  * <p>Compiled with {@code javax.tools}; the version is baked into the answers. Thread-safe.
  */
@@ -41,7 +43,7 @@ public final class CompatPathsApp {
           vertx.eventBus().<String>consumer("paths.throws", m -> {
             throw new IllegalStateException("consumer fails on purpose");
           });
-          vertx.deployVerticle("paths.app.HttpVerticle", new DeploymentOptions().setInstances(1))
+          vertx.deployVerticle("paths.app.HttpVerticle", new DeploymentOptions().setInstances(%INSTANCES%))
               .<Void>mapEmpty()
               .onComplete(startPromise);
         }
@@ -98,12 +100,17 @@ public final class CompatPathsApp {
 
   private CompatPathsApp() {}
 
-  /** Compiles the version {@code version} into a fresh directory under {@code workDir}. */
-  public static Path compile(Path workDir, String version) {
+  /**
+   * Compiles the version {@code version}, whose HTTP verticle has {@code instances} instances, into
+   * a fresh directory under {@code workDir}.
+   */
+  public static Path compile(Path workDir, String version, int instances) {
     try {
       Path out = Files.createTempDirectory(workDir, "compat-paths-" + version + "-");
       Map<String, String> sources = new LinkedHashMap<>();
-      sources.put("paths.app.MainVerticle", MAIN_SOURCE);
+      sources.put(
+          "paths.app.MainVerticle",
+          MAIN_SOURCE.replace("%INSTANCES%", Integer.toString(instances)));
       sources.put("paths.app.HttpVerticle", HTTP_SOURCE.replace("%VERSION%", version));
       JavaSourceCompiler.compile(out, sources);
       return out;

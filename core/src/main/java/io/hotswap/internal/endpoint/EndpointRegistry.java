@@ -1,6 +1,7 @@
 package io.hotswap.internal.endpoint;
 
 import io.hotswap.EndpointSpec;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -69,14 +70,24 @@ public final class EndpointRegistry {
   }
 
   /**
-   * The HTTP endpoint {@code http:<port>}, created and opened with {@code options} on first use.
-   * Port 0 is one endpoint too: the port the host picked the first time stays the answer.
+   * The HTTP endpoint {@code http:<port>}, created and opened with {@code options} on first use,
+   * accepting connections on the lane of {@code loop} (the event loop of the application's server
+   * instance that asked) and on every lane asked for later, as Vert.x accepts a server's
+   * connections only on the event loops of its instances; {@code opened} completes once the
+   * endpoint accepts on that lane. A {@code loop} that is no lane opens every lane. Port 0 is one
+   * endpoint too: the port the host picked the first time stays the answer.
    */
-  public synchronized Opening http(int port, HttpServerOptions options) {
+  public synchronized Opening http(int port, HttpServerOptions options, EventLoop loop) {
     String name = "http:" + port;
+    int lane = lanes.indexOf(loop);
     Endpoint known = byName.get(name);
     if (known != null) {
-      return new Opening(known, opening.get(name));
+      Future<Void> open = opening.get(name);
+      return new Opening(
+          known,
+          known instanceof HttpEndpoint http && open != null
+              ? open.compose(v -> http.listenOn(lane))
+              : open);
     }
     for (Endpoint declared : endpoints) {
       if (port != 0 && declared instanceof HttpEndpoint http && http.port() == port) {
@@ -94,13 +105,11 @@ public final class EndpointRegistry {
                         + "\", ...) or listen on another port")));
       }
     }
+    EndpointSpec.Http spec = EndpointSpec.http(name, new HttpServerOptions(options).setPort(port));
     HttpEndpoint endpoint =
-        new HttpEndpoint(
-            vertx,
-            EndpointSpec.http(name, new HttpServerOptions(options).setPort(port)),
-            nextIndex++,
-            lanes,
-            active);
+        lane < 0
+            ? new HttpEndpoint(vertx, spec, nextIndex++, lanes, active)
+            : HttpEndpoint.onDemand(vertx, spec, nextIndex++, lanes, active, lane);
     return add(endpoint);
   }
 

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An HTTP endpoint: one host {@link HttpServer} per lane, all on one port (Vert.x balances
  * connections between them), so keep-alive connections belong to the host and outlive every
- * generation. Each request is dispatched to the generation the active binding table names for this
- * endpoint and lane, on that generation's context, inline on the connection's thread.
+ * generation. An endpoint created on first use by an application's server ({@link #onDemand})
+ * listens only on the lanes of the instances that asked, as Vert.x does. Each request is dispatched
+ * to the generation the active binding table names for this endpoint and lane, on that generation's
+ * context, inline on the connection's thread.
  *
  * <p>Design notes: the request handed to business code is re-homed ({@link
  * RehomedHttpServerRequest}) so that every later callback of the request also runs on the
@@ -56,17 +58,49 @@ public final class HttpEndpoint implements Endpoint {
   private final AtomicInteger openConnections = new AtomicInteger();
   private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
   private final InFlightLimit limit;
+  private final int firstLane;
+  private final Map<Integer, Future<Integer>> listening = new ConcurrentHashMap<>();
+  private volatile Future<Void> opened;
+  private volatile HttpServerOptions listenOptions;
   private volatile int port = -1;
 
-  /** Creates the endpoint; nothing is bound until {@link #open()}. */
+  /** Creates the endpoint; nothing is bound until {@link #open()}, which listens on every lane. */
   public HttpEndpoint(
       Vertx vertx, EndpointSpec.Http spec, int index, Lanes lanes, ActiveBindings active) {
+    this(vertx, spec, index, lanes, active, -1);
+  }
+
+  private HttpEndpoint(
+      Vertx vertx,
+      EndpointSpec.Http spec,
+      int index,
+      Lanes lanes,
+      ActiveBindings active,
+      int firstLane) {
     this.vertx = vertx;
     this.spec = spec;
     this.index = index;
     this.lanes = lanes;
     this.active = active;
     this.limit = new InFlightLimit(spec.name(), spec.maxInFlight(), lanes.size());
+    this.firstLane = firstLane;
+  }
+
+  /**
+   * Creates an endpoint that accepts connections only on the lanes a server of the application
+   * listens from, as Vert.x does for a server with fewer instances than event loops: {@link
+   * #open()} listens on {@code firstLane}, {@link #listenOn(int)} adds a lane. A connection then
+   * lands on a lane that has an instance of its own, and its requests are not handed to another
+   * event loop (unless a later generation has fewer instances than the lanes already open).
+   */
+  public static HttpEndpoint onDemand(
+      Vertx vertx,
+      EndpointSpec.Http spec,
+      int index,
+      Lanes lanes,
+      ActiveBindings active,
+      int firstLane) {
+    return new HttpEndpoint(vertx, spec, index, lanes, active, firstLane);
   }
 
   @Override
@@ -121,25 +155,48 @@ public final class HttpEndpoint implements Endpoint {
       // asks for a random port shared by every server that names the same negative number.
       options.setPort(-SHARED_RANDOM_PORT.getAndIncrement());
     }
-    // Lane 0 binds first (the host makes the first bind); the other lanes join its port.
-    return listen(0, options)
-        .compose(
-            actualPort -> {
-              port = actualPort;
-              List<Future<Integer>> others = new ArrayList<>();
-              for (int lane = 1; lane < lanes.size(); lane++) {
-                others.add(listen(lane, options));
-              }
-              return Future.all(others);
-            })
-        .<Void>mapEmpty()
-        .onSuccess(
-            v ->
-                LOG.info(
-                    "HTTP endpoint '{}' listening on port {} ({} lanes)",
-                    spec.name(),
-                    port,
-                    lanes.size()));
+    listenOptions = options;
+    // The first lane binds first (the host makes the first bind); the other lanes join its port.
+    int first = Math.max(firstLane, 0);
+    Future<Void> bound =
+        listenOnce(first)
+            .compose(
+                actualPort -> {
+                  port = actualPort;
+                  List<Future<Integer>> others = new ArrayList<>();
+                  if (firstLane < 0) {
+                    for (int lane = 1; lane < lanes.size(); lane++) {
+                      others.add(listenOnce(lane));
+                    }
+                  }
+                  return Future.all(others);
+                })
+            .<Void>mapEmpty()
+            .onSuccess(
+                v ->
+                    LOG.info(
+                        "HTTP endpoint '{}' listening on port {} ({})",
+                        spec.name(),
+                        port,
+                        firstLane < 0 ? lanes.size() + " lanes" : "lane " + firstLane));
+    opened = bound;
+    return bound;
+  }
+
+  /**
+   * Makes the endpoint accept connections on {@code lane} too, once it is open; completes when it
+   * does. An endpoint that listens on every lane completes at once.
+   */
+  public Future<Void> listenOn(int lane) {
+    Future<Void> open = opened;
+    if (firstLane < 0 || lane < 0 || open == null) {
+      return open == null ? Future.succeededFuture() : open;
+    }
+    return open.compose(v -> listenOnce(lane)).<Void>mapEmpty();
+  }
+
+  private Future<Integer> listenOnce(int lane) {
+    return listening.computeIfAbsent(lane, l -> listen(l, listenOptions));
   }
 
   private Future<Integer> listen(int lane, HttpServerOptions options) {

@@ -73,6 +73,16 @@ public final class Lanes {
     return loops[lane];
   }
 
+  /** The lane whose event loop is {@code loop}, or -1 when it is not one of the lanes. */
+  public int indexOf(EventLoop loop) {
+    for (int i = 0; i < loops.length; i++) {
+      if (loops[i] == loop) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The host context of lane {@code lane}: host code running on that loop uses it. */
   public ContextInternal hostContext(int lane) {
     return hostContexts[lane];

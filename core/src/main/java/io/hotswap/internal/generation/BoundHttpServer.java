@@ -150,7 +150,10 @@ final class BoundHttpServer implements HttpServer {
     if (host != null) {
       endpointOptions.setHost(host);
     }
-    EndpointRegistry.Opening opening = registry.http(port, endpointOptions);
+    // The host accepts on this instance's event loop, as Vert.x accepts a server's connections on
+    // the loops of its instances: requests then run where they were read, with no hand-off.
+    EndpointRegistry.Opening opening =
+        registry.http(port, endpointOptions, caller.nettyEventLoop());
     try {
       Object handlers =
           webSocketHandler == null
