@@ -6,6 +6,8 @@ import io.hotswap.loader.EntryPointScanner;
 import io.hotswap.loader.GenerationClassLoader;
 import io.hotswap.loader.ParentFirstPolicy;
 import io.hotswap.loader.Snapshot;
+import io.hotswap.loader.SnapshotFileStore;
+import io.hotswap.loader.SnapshotFiles;
 import io.hotswap.loader.Snapshotter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,6 +27,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -53,6 +56,7 @@ public class LoadPathBenchmark {
   private Snapshotter incremental;
   private Snapshot snapshot;
   private Snapshot withoutList;
+  private SnapshotFileStore fileStore;
 
   /** Generates (or reuses) the module and takes the snapshots the other phases read. */
   @Setup(Level.Trial)
@@ -70,6 +74,13 @@ public class LoadPathBenchmark {
       }
     }
     withoutList = Snapshot.of(entries);
+    fileStore = SnapshotFileStore.inTempDir();
+  }
+
+  /** Deletes the materialized snapshot files. */
+  @TearDown(Level.Trial)
+  public void cleanUp() {
+    fileStore.close();
   }
 
   /** A snapshot from a new snapshotter: reads and hashes every file. */
@@ -87,11 +98,17 @@ public class LoadPathBenchmark {
   /** A new generation classloader that defines and links every class of the snapshot. */
   @Benchmark
   public ClassLoader defineAll() throws Exception {
-    GenerationClassLoader loader =
-        new GenerationClassLoader(
-            1, snapshot, LoadPathBenchmark.class.getClassLoader(), ParentFirstPolicy.defaults());
-    loader.defineAll();
-    return loader;
+    try (SnapshotFiles files = fileStore.lease(snapshot)) {
+      GenerationClassLoader loader =
+          new GenerationClassLoader(
+              1,
+              snapshot,
+              LoadPathBenchmark.class.getClassLoader(),
+              ParentFirstPolicy.defaults(),
+              files);
+      loader.defineAll();
+      return loader;
+    }
   }
 
   /** Entry points found by a classgraph scan (the module without its build-time list). */

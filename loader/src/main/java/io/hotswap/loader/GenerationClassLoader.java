@@ -28,7 +28,8 @@ import java.util.Optional;
  *       two-argument constructor, which does not reference the loader. The default domain does, and
  *       on JDK 17 a thread created while generation code is on the stack captures the domains in
  *       its inherited access control context, pinning the loader for the thread's life. Resource
- *       URLs use a handler that references the snapshot only.
+ *       URLs are {@code file:} URLs of the snapshot's read-only materialization ({@link
+ *       SnapshotFiles}), which references the snapshot only.
  *   <li>Concurrency: registered as parallel capable; loading locks per class name.
  * </ul>
  *
@@ -46,7 +47,7 @@ public final class GenerationClassLoader extends ClassLoader {
   private final long generation;
   private final Snapshot snapshot;
   private final ParentFirstPolicy policy;
-  private final SnapshotUrlHandler urls;
+  private final SnapshotFiles files;
   private final ProtectionDomain protectionDomain;
 
   /**
@@ -56,18 +57,26 @@ public final class GenerationClassLoader extends ClassLoader {
    * @param snapshot where every class of the generation comes from
    * @param parent the host's loader, for parent-first names and what the snapshot lacks
    * @param policy which names go to the parent first
+   * @param files the materialized files of {@code snapshot}, where resource URLs point
    */
   public GenerationClassLoader(
-      long generation, Snapshot snapshot, ClassLoader parent, ParentFirstPolicy policy) {
+      long generation,
+      Snapshot snapshot,
+      ClassLoader parent,
+      ParentFirstPolicy policy,
+      SnapshotFiles files) {
     super("hotswap-gen-" + generation, Objects.requireNonNull(parent, "parent"));
     this.generation = generation;
     this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
     this.policy = Objects.requireNonNull(policy, "policy");
-    this.urls = new SnapshotUrlHandler(generation, snapshot);
+    this.files = Objects.requireNonNull(files, "files");
+    if (!files.snapshot().id().equals(snapshot.id())) {
+      throw new IllegalArgumentException("the files are of another snapshot: " + files.snapshot());
+    }
     // Two-argument constructor on purpose: it keeps no reference to this loader (see class notes).
     this.protectionDomain =
         new ProtectionDomain(
-            new java.security.CodeSource(urls.baseUrl(), (CodeSigner[]) null), null);
+            new java.security.CodeSource(files.rootUrl(), (CodeSigner[]) null), null);
   }
 
   /** The generation number. */
@@ -238,9 +247,13 @@ public final class GenerationClassLoader extends ClassLoader {
     return snapshot.resource(name).map(ByteBufferInputStream::new).orElse(null);
   }
 
+  /**
+   * The {@code file:} URL of a snapshot entry or directory ({@link SnapshotFiles#url}), so that a
+   * directory of the snapshot is found as it is on a classpath directory.
+   */
   @Override
   protected URL findResource(String name) {
-    return snapshot.contains(name) ? urls.url(name) : null;
+    return files.url(name).orElse(null);
   }
 
   @Override

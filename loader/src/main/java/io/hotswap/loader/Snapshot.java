@@ -18,6 +18,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.jar.JarOutputStream;
 import java.util.zip.CRC32;
@@ -98,6 +99,17 @@ public final class Snapshot {
     return bytes == null
         ? Optional.empty()
         : Optional.of(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+  }
+
+  /**
+   * The names of the entries under directory {@code prefix} (which ends with {@code /}, or is empty
+   * for all), sorted; a view, no copy.
+   */
+  public SortedSet<String> namesUnder(String prefix) {
+    if (prefix.isEmpty()) {
+      return entries.navigableKeySet();
+    }
+    return entries.subMap(prefix, true, prefix + Character.MAX_VALUE, false).navigableKeySet();
   }
 
   /** Whether the snapshot has an entry named {@code name}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotswap.loader.testing.JavaSourceCompiler;
+import io.hotswap.loader.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,10 +134,8 @@ class DefineAllTest {
 
   private static GenerationClassLoader loader(Path classes, ParentFirstPolicy policy)
       throws Exception {
+    Snapshot snapshot = new Snapshotter(CodeSource.of(classes)).take();
     return new GenerationClassLoader(
-        1,
-        new Snapshotter(CodeSource.of(classes)).take(),
-        DefineAllTest.class.getClassLoader(),
-        policy);
+        1, snapshot, DefineAllTest.class.getClassLoader(), policy, TestFiles.of(snapshot));
   }
 }

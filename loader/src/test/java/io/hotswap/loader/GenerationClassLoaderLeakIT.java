@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.loader.testing.GcAwait;
 import io.hotswap.loader.testing.JavaSourceCompiler;
+import io.hotswap.loader.testing.TestFiles;
 import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.nio.file.Files;
@@ -91,7 +92,8 @@ class GenerationClassLoaderLeakIT {
             1,
             snapshot,
             GenerationClassLoaderLeakIT.class.getClassLoader(),
-            ParentFirstPolicy.defaults());
+            ParentFirstPolicy.defaults(),
+            TestFiles.of(snapshot));
     loader.defineAll();
     keptUrl[0] = loader.getResource("x.txt");
     Object value = loader.loadClass("com.acme.Value").getMethod("make").invoke(null);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotswap.loader.testing.JavaSourceCompiler;
+import io.hotswap.loader.testing.TestFiles;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +149,8 @@ class GenerationClassLoaderTest {
     assertThat(greeter.getPackage().getName()).isEqualTo("com.acme");
     assertThat(greeter.getProtectionDomain().getClassLoader()).isNull();
     assertThat(greeter.getProtectionDomain().getCodeSource().getLocation().toString())
-        .isEqualTo("hotswap:/gen-7/" + loader.snapshot().id().shortId() + "/");
+        .startsWith("file:")
+        .endsWith("/" + loader.snapshot().id().hex() + "/");
   }
 
   @Test
@@ -158,14 +161,42 @@ class GenerationClassLoaderTest {
 
     URL url = loader.getResource("com/acme/only.txt");
 
-    assertThat(url.toString())
-        .isEqualTo("hotswap:/gen-7/" + snapshot.id().shortId() + "/com/acme/only.txt");
+    assertThat(url.getProtocol()).isEqualTo("file");
+    assertThat(url.toString()).endsWith("/" + snapshot.id().hex() + "/com/acme/only.txt");
     try (InputStream in = url.openStream()) {
       assertThat(new String(in.readAllBytes(), UTF_8)).isEqualTo("only");
     }
     assertThat(url.openConnection().getContentLengthLong()).isEqualTo(4);
-    assertThat(loader.getResource("x.txt").getProtocol()).isEqualTo("hotswap");
+    Path asPath = Path.of(url.toURI());
+    assertThat(Files.readString(asPath)).isEqualTo("only");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(asPath)))
+        .isEqualTo("r--------");
+    assertThat(loader.getResource("x.txt").getProtocol()).isEqualTo("file");
     assertThat(loader.getResource("missing.txt")).isNull();
+  }
+
+  @Test
+  void getResource_directoryOfSnapshot_isAListableDirectoryOfItsEntries() throws Exception {
+    Snapshot snapshot =
+        Snapshot.of(
+            Map.of(
+                "webroot/index.html", bytes("<h1>hi</h1>"),
+                "webroot/css/site.css", bytes("body{}"),
+                "webrootless.txt", bytes("not under webroot")));
+    GenerationClassLoader loader = loader(7, snapshot, ParentFirstPolicy.defaults());
+
+    URL url = loader.getResource("webroot");
+
+    Path dir = Path.of(url.toURI());
+    assertThat(dir).isDirectory();
+    try (var listing = Files.list(dir)) {
+      assertThat(listing.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("index.html", "css");
+    }
+    assertThat(Files.readString(dir.resolve("css/site.css"))).isEqualTo("body{}");
+    assertThat(loader.getResource("webroot/css")).isNotNull();
+    assertThat(loader.getResource("webro")).isNull();
+    assertThat(loader.getResource("../escape.txt")).isNull();
   }
 
   @Test
@@ -199,7 +230,7 @@ class GenerationClassLoaderTest {
 
   private GenerationClassLoader loader(
       long generation, Snapshot snapshot, ParentFirstPolicy policy) {
-    return new GenerationClassLoader(generation, snapshot, host, policy);
+    return new GenerationClassLoader(generation, snapshot, host, policy, TestFiles.of(snapshot));
   }
 
   private Snapshot snapshotWithGreeterAndDto() throws Exception {

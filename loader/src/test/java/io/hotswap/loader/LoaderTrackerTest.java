@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.loader.testing.GcAwait;
+import io.hotswap.loader.testing.TestFiles;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Map;
@@ -109,10 +110,12 @@ class LoaderTrackerTest {
   }
 
   private static GenerationClassLoader newLoader() {
+    Snapshot snapshot = Snapshot.of(Map.of("x.txt", new byte[] {1}));
     return new GenerationClassLoader(
         1,
-        Snapshot.of(Map.of("x.txt", new byte[] {1})),
+        snapshot,
         LoaderTrackerTest.class.getClassLoader(),
-        ParentFirstPolicy.defaults());
+        ParentFirstPolicy.defaults(),
+        TestFiles.of(snapshot));
   }
 }

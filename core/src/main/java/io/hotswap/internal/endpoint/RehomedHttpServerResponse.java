@@ -264,7 +264,13 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
 
   @Override
   public Future<Void> sendFile(String filename, long offset, long length) {
-    return onGeneration(settleWhenDone(hostResponse.sendFile(filename, offset, length)));
+    String resolved;
+    try {
+      resolved = GenerationFileResolution.resolve(generationContext, filename);
+    } catch (RuntimeException e) {
+      return onGeneration(settleWhenDone(generationContext.failedFuture(e)));
+    }
+    return onGeneration(settleWhenDone(hostResponse.sendFile(resolved, offset, length)));
   }
 
   @Override

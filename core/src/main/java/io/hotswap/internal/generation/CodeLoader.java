@@ -8,6 +8,7 @@ import io.hotswap.loader.GenerationClassLoader;
 import io.hotswap.loader.ParentFirstPolicy;
 import io.hotswap.loader.ShadowReport;
 import io.hotswap.loader.Snapshot;
+import io.hotswap.loader.SnapshotFileStore;
 import io.hotswap.loader.Snapshotter;
 import io.vertx.core.Deployable;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class CodeLoader {
   private final ParentFirstPolicy policy;
   private final ClassLoader hostLoader;
   private final String mainVerticle;
+  private final SnapshotFileStore files;
   private final EntryPointScanner scanner = new EntryPointScanner(GenerationEntry.class.getName());
   private Snapshotter snapshotter;
 
@@ -41,8 +43,10 @@ final class CodeLoader {
       boolean allowWritable,
       ParentFirstPolicy policy,
       ClassLoader hostLoader,
-      String mainVerticle) {
+      String mainVerticle,
+      SnapshotFileStore files) {
     this.mainVerticle = mainVerticle;
+    this.files = files;
     this.codeSourcePath = codeSourcePath;
     this.allowWritable = allowWritable;
     this.policy = policy;
@@ -56,8 +60,20 @@ final class CodeLoader {
 
   /** Loads generation {@code generation} from {@code snapshot}; any failure means FAILED. */
   LoadedCode load(long generation, Snapshot snapshot) throws ClassDefinitionException, IOException {
+    GenerationFiles generationFiles = GenerationFiles.of(generation, files.lease(snapshot), files);
+    try {
+      return load(generation, snapshot, generationFiles);
+    } catch (ClassDefinitionException | IOException | RuntimeException | Error e) {
+      generationFiles.close();
+      throw e;
+    }
+  }
+
+  private LoadedCode load(long generation, Snapshot snapshot, GenerationFiles generationFiles)
+      throws ClassDefinitionException, IOException {
     GenerationClassLoader loader =
-        new GenerationClassLoader(generation, snapshot, hostLoader, policy);
+        new GenerationClassLoader(
+            generation, snapshot, hostLoader, policy, generationFiles.snapshotFiles());
     loader.defineAll();
     List<String> names = scanner.scan(snapshot);
     List<LoadedCode.EntryPoint> entries = new ArrayList<>(names.size() + 1);
@@ -107,7 +123,7 @@ final class CodeLoader {
         snapshot.classNames().size(),
         snapshot.size(),
         entries.stream().map(entry -> entry.type().getName()).toList());
-    return new LoadedCode(snapshot, loader, entries);
+    return new LoadedCode(snapshot, loader, generationFiles, entries);
   }
 
   /** Reports, later on {@code blocking}, the snapshot classes the host classpath shadows. */

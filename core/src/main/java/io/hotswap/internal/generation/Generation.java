@@ -24,6 +24,7 @@ public final class Generation {
   private volatile GenerationState state = GenerationState.LOADING;
   private volatile String snapshotId = "";
   private volatile GenerationClassLoader loader;
+  private volatile GenerationFiles files;
   private volatile List<String> deploymentIds = List.of();
   private volatile InflightLedger ledger;
   private volatile List<InstanceHooks> hooks = List.of();
@@ -58,9 +59,15 @@ public final class Generation {
     state = next;
   }
 
-  void loaded(String snapshotId, GenerationClassLoader loader) {
+  void loaded(String snapshotId, GenerationClassLoader loader, GenerationFiles files) {
     this.snapshotId = snapshotId;
     this.loader = loader;
+    this.files = files;
+  }
+
+  /** Its files (materialized resources, file resolver), until the generation is released. */
+  GenerationFiles files() {
+    return files;
   }
 
   /** The classloader, until the generation is released. */
@@ -135,11 +142,13 @@ public final class Generation {
   }
 
   /**
-   * Drops every reference to the generation's code: its classloader, deployments and ledger. The
-   * loader must be handed to the tracker before this call, by the caller, if it is to be tracked.
+   * Drops every reference to the generation's code: its classloader, files, deployments and ledger.
+   * The loader must be handed to the tracker before this call, by the caller, if it is to be
+   * tracked.
    */
   void release() {
     loader = null;
+    files = null;
     ledger = null;
     hooks = List.of();
     deploymentIds = List.of();

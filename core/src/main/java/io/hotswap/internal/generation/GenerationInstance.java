@@ -1,6 +1,7 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.api.Bindings;
+import io.hotswap.internal.endpoint.GenerationFileResolution;
 import io.hotswap.internal.endpoint.Lanes;
 import io.vertx.core.Context;
 import io.vertx.core.Deployable;
@@ -37,12 +38,14 @@ final class GenerationInstance implements Deployable {
   private final int lane;
   private final Duration startTimeout;
   private final InstanceBindings bindings;
+  private final GenerationFiles files;
   private ContextInternal pinned;
   private ContextInternal given;
   private Deployable entry;
   private volatile Throwable startFailure;
 
   /**
+   * @param files the generation's files; its file resolver goes on the instance's context
    * @param compat the generation's scope when the verticle is unmodified Vert.x code: it then sees
    *     a {@link GenerationVertx} as its {@code vertx}; {@code null} for binding-API entries
    */
@@ -53,7 +56,9 @@ final class GenerationInstance implements Deployable {
       int lane,
       Duration startTimeout,
       InstanceBindings bindings,
+      GenerationFiles files,
       GenerationScope compat) {
+    this.files = files;
     this.factory = factory;
     this.name = name;
     this.compat = compat;
@@ -70,6 +75,7 @@ final class GenerationInstance implements Deployable {
       throw new IllegalStateException("instance context is not on the event loop of lane " + lane);
     }
     pinned.put(Bindings.CONTEXT_KEY, bindings);
+    pinned.put(GenerationFileResolution.CONTEXT_KEY, files.resolver());
     given =
         compat == null
             ? pinned

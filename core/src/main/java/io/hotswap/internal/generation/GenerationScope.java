@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 final class GenerationScope {
   private final long generation;
   private final ClassLoader loader;
+  private final GenerationFiles files;
   private final VertxInternal host;
   private final Lanes lanes;
   private final EndpointRegistry registry;
@@ -37,14 +38,15 @@ final class GenerationScope {
 
   GenerationScope(
       long generation,
-      ClassLoader loader,
+      LoadedCode code,
       VertxInternal host,
       Lanes lanes,
       EndpointRegistry registry,
       StateStore store,
       Duration startTimeout) {
     this.generation = generation;
-    this.loader = loader;
+    this.loader = code.loader();
+    this.files = code.files();
     this.host = host;
     this.lanes = lanes;
     this.registry = registry;
@@ -58,6 +60,11 @@ final class GenerationScope {
 
   VertxInternal host() {
     return host;
+  }
+
+  /** The generation's files: its materialized resources and its Vert.x file resolver. */
+  GenerationFiles files() {
+    return files;
   }
 
   EndpointRegistry registry() {
@@ -83,7 +90,7 @@ final class GenerationScope {
     }
     GenerationInstance instance =
         new GenerationInstance(
-            factory, name, lanes, lane, startTimeout, bindings, compat ? this : null);
+            factory, name, lanes, lane, startTimeout, bindings, files, compat ? this : null);
     instances.add(instance);
     return instance;
   }

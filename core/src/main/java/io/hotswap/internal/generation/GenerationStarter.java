@@ -52,13 +52,7 @@ final class GenerationStarter {
     InflightLedger ledger = new InflightLedger(lanes);
     GenerationScope scope =
         new GenerationScope(
-            generation.id(),
-            code.loader(),
-            (VertxInternal) vertx,
-            lanes,
-            endpoints,
-            store,
-            startTimeout);
+            generation.id(), code, (VertxInternal) vertx, lanes, endpoints, store, startTimeout);
     List<GenerationInstance> instances = scope.instances();
     List<Future<String>> deployments = new ArrayList<>();
     for (LoadedCode.EntryPoint entry : code.entries()) {

@@ -4,12 +4,15 @@ import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.file.FileSystem;
+import io.vertx.core.file.impl.FileSystemImpl;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.VertxWrapper;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.impl.NetServerInternal;
+import io.vertx.core.spi.file.FileResolver;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
  *       the real bus;
  *   <li>{@code createNetServer(...)} fails: raw TCP servers are not supported transparently (use a
  *       TCP endpoint and {@code Bindings.connections});
+ *   <li>{@code fileSystem()} and {@code fileResolver()} resolve classpath files against the
+ *       generation's own snapshot, with a file cache of the generation's own;
  *   <li>everything else (timers, clients, shared data, executeBlocking, ...) is the host's, on the
  *       caller's context, so it is released when the generation retires.
  * </ul>
@@ -39,6 +44,7 @@ final class GenerationVertx extends VertxWrapper {
   private final InstanceBindings bindings;
   private final GenerationScope scope;
   private volatile EventBus eventBus;
+  private volatile FileSystem fileSystem;
 
   GenerationVertx(VertxInternal host, InstanceBindings bindings, GenerationScope scope) {
     super(host);
@@ -69,6 +75,25 @@ final class GenerationVertx extends VertxWrapper {
       eventBus = bus;
     }
     return bus;
+  }
+
+  /** The generation's own resolver: classpath files come from its snapshot, cached apart. */
+  @Override
+  public FileResolver fileResolver() {
+    return scope.files().resolver();
+  }
+
+  /**
+   * A file system over {@link #fileResolver()}; relative names resolve as the generation sees them.
+   */
+  @Override
+  public FileSystem fileSystem() {
+    FileSystem fs = fileSystem;
+    if (fs == null) {
+      fs = new FileSystemImpl(this);
+      fileSystem = fs;
+    }
+    return fs;
   }
 
   @Override

@@ -13,9 +13,14 @@ import java.util.List;
  *
  * @param snapshot the snapshot the classes came from
  * @param loader the generation classloader
+ * @param files the generation's materialized resources and Vert.x file resolver
  * @param entries the entry classes to deploy, in name order
  */
-record LoadedCode(Snapshot snapshot, GenerationClassLoader loader, List<EntryPoint> entries) {
+record LoadedCode(
+    Snapshot snapshot,
+    GenerationClassLoader loader,
+    GenerationFiles files,
+    List<EntryPoint> entries) {
 
   /**
    * One entry class and how to deploy it.

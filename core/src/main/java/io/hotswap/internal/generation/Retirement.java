@@ -109,6 +109,15 @@ final class Retirement {
             });
   }
 
+  private Future<Void> closeLater(GenerationFiles files) {
+    return hostContext.executeBlocking(
+        () -> {
+          files.close();
+          return null;
+        },
+        false);
+  }
+
   /** Releases a generation that FAILED (already undeployed) and tracks its loader. */
   void release(Generation failed) {
     releaseAndTrack(failed, false);
@@ -121,17 +130,21 @@ final class Retirement {
   private Future<Void> releaseAndTrack(Generation generation, boolean markRetired) {
     String label = generation.label();
     GenerationClassLoader loader = generation.loader();
+    GenerationFiles files = generation.files();
     generation.release();
     if (markRetired) {
       generation.retired();
     }
     if (loader == null) {
-      return Future.succeededFuture();
+      return files == null ? Future.succeededFuture() : closeLater(files);
     }
     WeakReference<ClassLoader> weak = new WeakReference<>(loader);
     return hostContext
         .<Void>executeBlocking(
             () -> {
+              if (files != null) {
+                files.close();
+              }
               cleaner.clean(label, loader);
               track(generation, weak, tracker.track(label, loader));
               return null;

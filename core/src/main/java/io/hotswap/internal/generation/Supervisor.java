@@ -18,10 +18,13 @@ import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.LoaderTracker;
 import io.hotswap.loader.ParentFirstPolicy;
 import io.hotswap.loader.Snapshot;
+import io.hotswap.loader.SnapshotFileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -60,6 +63,7 @@ public final class Supervisor {
   private final Retirement retirement;
   private final CandidateChecks checks;
   private final SnapshotCache snapshots;
+  private final SnapshotFileStore files;
   private final CaffeineStateStore store;
   private final ErrorRateWatch errorRateWatch;
   private final BlockingWork blocking;
@@ -85,13 +89,15 @@ public final class Supervisor {
     this.store = store;
     this.snapshots = new SnapshotCache(options.snapshotCacheBytes());
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
+    this.files = openFileStore();
     this.codeLoader =
         new CodeLoader(
             options.codeSource(),
             options.allowWritableCodeSource(),
             ParentFirstPolicy.defaults().withPackages(options.parentFirstPackages()),
             hostLoader,
-            options.mainVerticle().orElse(null));
+            options.mainVerticle().orElse(null),
+            files);
     this.starter = new GenerationStarter(vertx, lanes, endpoints, options.startTimeout(), store);
     this.checks =
         new CandidateChecks(
@@ -116,6 +122,15 @@ public final class Supervisor {
             .autoRollback()
             .map(policy -> new ErrorRateWatch(hostContext, policy, () -> rollback("auto-rollback")))
             .orElse(null);
+  }
+
+  private static SnapshotFileStore openFileStore() {
+    try {
+      return SnapshotFileStore.inTempDir();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create the directory where snapshots are materialized as files", e);
+    }
   }
 
   /** Asks for a reload; see {@code HotSwap#reload(String)}. Never fails. */
@@ -275,7 +290,7 @@ public final class Supervisor {
         .compose(
             code -> {
               phaseEnds[0] = System.nanoTime();
-              generation.loaded(code.snapshot().id().shortId(), code.loader());
+              generation.loaded(code.snapshot().id().shortId(), code.loader(), code.files());
               generation.state(GenerationState.STARTING);
               LOG.info("{} STARTING {} entries", generation.label(), code.entries().size());
               history.changed(generation);
@@ -413,7 +428,13 @@ public final class Supervisor {
                 history.changed(last);
                 retirement.retire(last);
               }
-              retirement.allRetired().onComplete(done -> closed.complete());
+              retirement
+                  .allRetired()
+                  .onComplete(
+                      done -> {
+                        files.close();
+                        closed.complete();
+                      });
               blocking.shutdown();
             });
     return closed.future();

@@ -1,0 +1,252 @@
+package io.hotswap.loader;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the snapshots of one host are materialized as files, so that every resource URL a
+ * generation hands out is a plain {@code file:} URL that any library can open, turn into a {@code
+ * Path}, list or copy (Vert.x's file resolver, template engines, {@code ServiceLoader}).
+ *
+ * <p>Design notes:
+ *
+ * <ul>
+ *   <li>Content-addressed: snapshot {@code S} lives in {@code <root>/<S's full id>/}; generations
+ *       of the same snapshot share it. Files are written only from snapshot bytes, lazily (an entry
+ *       when its URL is first asked for, a directory's subtree when the directory's is), each one
+ *       to a temporary file that is then moved into place atomically and made read-only, so a
+ *       reader never sees a partial file and the live code source is never read.
+ *   <li>Lifetime: each generation holds a lease ({@link #lease(Snapshot)}); when the last lease of
+ *       a snapshot is released its directory is deleted. A later generation of the same snapshot (a
+ *       rollback) materializes it again from memory.
+ *   <li>Security: the root is created private ({@code rwx------}); an existing root owned by
+ *       another user or writable by group or others is refused, because whoever can write there
+ *       decides what the application reads as its own resources.
+ *   <li>Stale roots: {@link #inTempDir()} makes a root per process under {@code
+ *       <java.io.tmpdir>/hotswap-<user>/} and deletes the roots of processes that no longer run.
+ * </ul>
+ *
+ * <p>Lifecycle: created once per host, {@link #close()} when the host stops (deletes the root).
+ * Thread-safe.
+ */
+public final class SnapshotFileStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotFileStore.class);
+
+  /** System property naming the directory under which per-process roots are made. */
+  public static final String BASE_PROPERTY = "hotswap.resourceDir";
+
+  private static final Set<PosixFilePermission> PRIVATE_DIR =
+      PosixFilePermissions.fromString("rwx------");
+
+  private final Path root;
+  private final Map<String, Lease> leases = new HashMap<>();
+  private boolean closed;
+
+  private SnapshotFileStore(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * A store whose root is {@code root}, created private if missing.
+   *
+   * @throws IOException when the root cannot be created, or exists and is owned by another user or
+   *     writable by group or others
+   */
+  public static SnapshotFileStore create(Path root) throws IOException {
+    Path absolute = root.toAbsolutePath().normalize();
+    createPrivateDirectory(absolute);
+    return new SnapshotFileStore(absolute);
+  }
+
+  /**
+   * A store with a root of its own for this process under {@code <base>/hotswap-<user>/}, where
+   * base is the system property {@value #BASE_PROPERTY} or else {@code java.io.tmpdir}; roots left
+   * by processes that no longer run are deleted first.
+   *
+   * @throws IOException when the directories cannot be created or are not private
+   */
+  public static SnapshotFileStore inTempDir() throws IOException {
+    String base = System.getProperty(BASE_PROPERTY, System.getProperty("java.io.tmpdir"));
+    Path parent =
+        Path.of(base, "hotswap-" + System.getProperty("user.name", "user")).toAbsolutePath();
+    createPrivateDirectory(parent);
+    deleteRootsOfEndedProcesses(parent);
+    long pid = ProcessHandle.current().pid();
+    return create(parent.resolve(pid + "-" + UUID.randomUUID().toString().substring(0, 8)));
+  }
+
+  /** The root directory. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * A lease on the files of {@code snapshot}; its directory is created now, its files on demand.
+   * Release it with {@link SnapshotFiles#close()}.
+   *
+   * @throws IOException when the directory cannot be created
+   * @throws IllegalStateException when the store is closed
+   */
+  public synchronized SnapshotFiles lease(Snapshot snapshot) throws IOException {
+    if (closed) {
+      throw new IllegalStateException("snapshot file store " + root + " is closed");
+    }
+    String id = snapshot.id().hex();
+    Lease lease = leases.get(id);
+    if (lease == null) {
+      Path dir = root.resolve(id);
+      Files.createDirectories(dir);
+      lease = new Lease(new SnapshotFilesDirectory(snapshot, dir));
+      leases.put(id, lease);
+    }
+    lease.count++;
+    return new SnapshotFiles(lease.directory, this::release);
+  }
+
+  /** How many snapshots have a directory now (for tests and status). */
+  public synchronized int materializedSnapshots() {
+    return leases.size();
+  }
+
+  private synchronized void release(SnapshotFilesDirectory directory) {
+    String id = directory.snapshot().id().hex();
+    Lease lease = leases.get(id);
+    if (lease == null || lease.directory != directory) {
+      return;
+    }
+    if (--lease.count == 0) {
+      leases.remove(id);
+      deleteQuietly(directory.path());
+    }
+  }
+
+  /** Deletes every materialized snapshot and the root; leases still held become unusable. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    leases.clear();
+    deleteQuietly(root);
+  }
+
+  @Override
+  public String toString() {
+    return "SnapshotFileStore[" + root + "]";
+  }
+
+  private static void createPrivateDirectory(Path dir) throws IOException {
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(dir.getParent(), PosixFileAttributeView.class);
+    if (!Files.isDirectory(dir)) {
+      FileAttribute<?>[] attributes =
+          view == null
+              ? new FileAttribute<?>[0]
+              : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE_DIR)};
+      try {
+        Files.createDirectory(dir, attributes);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // another process of this user made it first: checked below
+      }
+    }
+    if (view == null) {
+      return; // not a POSIX file system: nothing more to check
+    }
+    PosixFileAttributes attributes =
+        Files.readAttributes(
+            dir, PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (!attributes.isDirectory()) {
+      throw new IOException(dir + " is not a directory (a link is refused)");
+    }
+    String me = System.getProperty("user.name");
+    if (me != null && !attributes.owner().getName().equals(me)) {
+      throw new IOException(
+          dir + " belongs to " + attributes.owner().getName() + ", not to " + me + ": refused");
+    }
+    Set<PosixFilePermission> permissions = attributes.permissions();
+    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException(
+          dir
+              + " is writable by group or others, so another user could change the resources"
+              + " this JVM serves as its own: refused (chmod go-w it, or set -D"
+              + BASE_PROPERTY
+              + " to a private directory)");
+    }
+  }
+
+  private static void deleteRootsOfEndedProcesses(Path parent) {
+    try (Stream<Path> children = Files.list(parent)) {
+      children
+          .filter(SnapshotFileStore::isRootOfEndedProcess)
+          .forEach(SnapshotFileStore::deleteQuietly);
+    } catch (IOException e) {
+      LOG.debug("cannot list {} for stale snapshot files", parent, e);
+    }
+  }
+
+  private static boolean isRootOfEndedProcess(Path child) {
+    String name = child.getFileName().toString();
+    int dash = name.indexOf('-');
+    if (dash <= 0) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(name.substring(0, dash));
+      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  static void deleteQuietly(Path tree) {
+    try {
+      Files.walkFileTree(
+          tree,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              Files.deleteIfExists(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (NoSuchFileException gone) {
+      // already deleted
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}: {}", tree, e.toString());
+    }
+  }
+
+  /** The count of generations using one snapshot's directory. Guarded by the store. */
+  private static final class Lease {
+    private final SnapshotFilesDirectory directory;
+    private int count;
+
+    Lease(SnapshotFilesDirectory directory) {
+      this.directory = Objects.requireNonNull(directory);
+    }
+  }
+}
