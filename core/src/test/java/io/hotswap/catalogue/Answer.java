@@ -10,8 +10,11 @@ import java.util.List;
  * @param contentType the {@code content-type} header, or null
  * @param body the body as text
  * @param setCookies the {@code set-cookie} headers, in order
+ * @param resent whether the server closed the kept-alive connection before answering, so the
+ *     request was sent again on a fresh one
  */
-public record Answer(int status, String contentType, String body, List<String> setCookies) {
+public record Answer(
+    int status, String contentType, String body, List<String> setCookies, boolean resent) {
 
   /** Compact copy. */
   public Answer {

@@ -91,10 +91,20 @@ public record CatalogueApp(String name, String mainVerticle, String mainClass) {
     if (mainClass != null) {
       manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
     }
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-      for (Path file : files(classes)) {
-        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, out);
+    // Directory entries too, as the jar tool and Maven write them: Vert.x's file resolver tells a
+    // classpath directory (a StaticHandler's index page) by its entry.
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        Stream<Path> walk = Files.walk(classes)) {
+      for (Path path : (Iterable<Path>) walk.sorted()::iterator) {
+        String name = classes.relativize(path).toString().replace('\\', '/');
+        if (name.isEmpty()) {
+          continue;
+        }
+        boolean directory = Files.isDirectory(path);
+        out.putNextEntry(new JarEntry(directory ? name + "/" : name));
+        if (!directory) {
+          Files.copy(path, out);
+        }
         out.closeEntry();
       }
     }

@@ -57,7 +57,8 @@ public final class Differential {
         answer.status(),
         answer.contentType(),
         normalizer.apply(answer.body()),
-        answer.setCookies().stream().map(normalizer).toList());
+        answer.setCookies().stream().map(normalizer).toList(),
+        answer.resent());
   }
 
   /** How many exchanges were compared. */

@@ -1,0 +1,98 @@
+package io.hotswap.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotswap.testing.Harness;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * Catalogue app 6: a SockJS event-bus bridge ({@code SockJSHandler.create(vertx).bridge(...)}): the
+ * xhr-polling transport over plain HTTP, and the raw WebSocket transport.
+ */
+class SockJsBridgeIT extends CatalogueTest {
+  private static final String SEND =
+      "{\"type\":\"send\",\"address\":\"echo\",\"body\":\"hi\",\"replyAddress\":\"r1\"}";
+  private static final String TEXT = "text/plain;charset=UTF-8";
+
+  @Override
+  CatalogueApp app() {
+    return CatalogueApp.of("sockjs", "app.sockjs.MainVerticle");
+  }
+
+  @Override
+  List<Call> script() {
+    String session = "/eventbus/000/" + "s" + System.nanoTime();
+    String frames = "[\"" + SEND.replace("\"", "\\\"") + "\"]";
+    String forbidden =
+        "[\"{\\\"type\\\":\\\"send\\\",\\\"address\\\":\\\"secret\\\",\\\"body\\\":1,"
+            + "\\\"replyAddress\\\":\\\"r2\\\"}\"]";
+    return List.of(
+        Call.get("/version"),
+        Call.get("/eventbus/info"),
+        Call.send(HttpMethod.POST, session + "/xhr", TEXT, ""),
+        Call.send(HttpMethod.POST, session + "/xhr_send", TEXT, frames),
+        Call.send(HttpMethod.POST, session + "/xhr", TEXT, ""),
+        Call.send(HttpMethod.POST, session + "/xhr_send", TEXT, forbidden),
+        Call.send(HttpMethod.POST, session + "/xhr", TEXT, ""),
+        Call.send(HttpMethod.POST, "/eventbus/000/unknown/xhr_send", TEXT, frames));
+  }
+
+  @Override
+  UnaryOperator<String> normalizer() {
+    return text -> text.replaceAll("\"entropy\":-?\\d+", "\"entropy\":0");
+  }
+
+  @Override
+  void compareMore(Differential diff) throws Exception {
+    diff.compare(
+        "websocket /eventbus/websocket send echo",
+        webSocketEcho(plainClient.port()),
+        webSocketEcho(hotClient.port()));
+  }
+
+  private String webSocketEcho(int port) throws InterruptedException {
+    WebSocketClient client = clientVertx.createWebSocketClient();
+    try {
+      BlockingQueue<String> received = new LinkedBlockingQueue<>();
+      WebSocket socket;
+      try {
+        socket = Harness.await(client.connect(port, "127.0.0.1", "/eventbus/websocket"));
+      } catch (AssertionError e) {
+        return "connect failed: " + e.getCause();
+      }
+      socket.textMessageHandler(received::add);
+      socket.writeTextMessage(SEND);
+      String answer = received.poll(10, TimeUnit.SECONDS);
+      Harness.await(socket.close());
+      return answer;
+    } finally {
+      Harness.await(client.close());
+    }
+  }
+
+  @Override
+  String loadPath() {
+    return "/version";
+  }
+
+  @Override
+  void afterReload(AppClient hotswap) throws Exception {
+    assertThat(hotswap.send(Call.get("/version")).body()).isEqualTo("sockjs v2");
+    String session = "/eventbus/000/after" + System.nanoTime();
+    assertThat(hotswap.send(Call.send(HttpMethod.POST, session + "/xhr", TEXT, "")).body())
+        .isEqualTo("o\n");
+    String frames = "[\"" + SEND.replace("\"", "\\\"") + "\"]";
+    assertThat(hotswap.send(Call.send(HttpMethod.POST, session + "/xhr_send", TEXT, frames)).status())
+        .isEqualTo(204);
+    assertThat(hotswap.send(Call.send(HttpMethod.POST, session + "/xhr", TEXT, "")).body())
+        .contains("v2:hi");
+    assertThat(webSocketEcho(hotswap.port())).contains("v2:hi");
+  }
+}
