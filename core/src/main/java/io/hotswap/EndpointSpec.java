@@ -19,9 +19,9 @@ public sealed interface EndpointSpec
 
   /**
    * The default bound of bytes queued for one connection and not yet taken by its socket: past it
-   * the host closes the connection as too slow.
+   * the host closes the connection as too slow ({@link GatewayLimits}).
    */
-  int DEFAULT_MAX_PENDING_BYTES = 1024 * 1024;
+  int DEFAULT_MAX_PENDING_BYTES = GatewayLimits.DEFAULT_MAX_PENDING_BYTES;
 
   /** The name generation code binds to. */
   String name();
@@ -47,12 +47,12 @@ public sealed interface EndpointSpec
    * false}).
    */
   static WebSocket webSocket(String name, String http, String path) {
-    return new WebSocket(name, http, path, DEFAULT_MAX_PENDING_BYTES);
+    return new WebSocket(name, http, path, GatewayLimits.defaults());
   }
 
   /** A TCP endpoint of newline-delimited messages on {@code port} (0 picks a free port). */
   static Tcp tcp(String name, int port) {
-    return new Tcp(name, port, DEFAULT_MAX_PENDING_BYTES, 64 * 1024);
+    return new Tcp(name, port, GatewayLimits.defaults(), 64 * 1024);
   }
 
   /**
@@ -60,40 +60,71 @@ public sealed interface EndpointSpec
    * {@code path}; the host answers with {@code text/event-stream} and keeps the stream open.
    */
   static Sse sse(String name, String http, String path) {
-    return new Sse(name, http, path, DEFAULT_MAX_PENDING_BYTES);
+    return new Sse(name, http, path, GatewayLimits.defaults());
   }
 
   /** A WebSocket route on an HTTP endpoint. */
-  record WebSocket(String name, String http, String path, int maxPendingBytes)
+  record WebSocket(String name, String http, String path, GatewayLimits limits)
       implements EndpointSpec {
     /** Validates the fields. */
     public WebSocket {
       requireName(name);
       requireRoute(name, http, path);
-      requirePositive(name, maxPendingBytes);
+      Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The same endpoint with other overload bounds. */
+    public WebSocket withLimits(GatewayLimits other) {
+      return new WebSocket(name, http, path, other);
+    }
+
+    /** The per-connection bound of pending bytes. */
+    public int maxPendingBytes() {
+      return limits.maxPendingBytes();
     }
   }
 
   /** A TCP server of newline-delimited messages. */
-  record Tcp(String name, int port, int maxPendingBytes, int maxLineBytes) implements EndpointSpec {
+  record Tcp(String name, int port, GatewayLimits limits, int maxLineBytes)
+      implements EndpointSpec {
     /** Validates the fields. */
     public Tcp {
       requireName(name);
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("TCP endpoint '" + name + "' has bad port " + port);
       }
-      requirePositive(name, maxPendingBytes);
+      Objects.requireNonNull(limits, "limits");
       requirePositive(name, maxLineBytes);
+    }
+
+    /** The same endpoint with other overload bounds. */
+    public Tcp withLimits(GatewayLimits other) {
+      return new Tcp(name, port, other, maxLineBytes);
+    }
+
+    /** The per-connection bound of pending bytes. */
+    public int maxPendingBytes() {
+      return limits.maxPendingBytes();
     }
   }
 
   /** A server-sent-event route on an HTTP endpoint. */
-  record Sse(String name, String http, String path, int maxPendingBytes) implements EndpointSpec {
+  record Sse(String name, String http, String path, GatewayLimits limits) implements EndpointSpec {
     /** Validates the fields. */
     public Sse {
       requireName(name);
       requireRoute(name, http, path);
-      requirePositive(name, maxPendingBytes);
+      Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The same endpoint with other overload bounds. */
+    public Sse withLimits(GatewayLimits other) {
+      return new Sse(name, http, path, other);
+    }
+
+    /** The per-connection bound of pending bytes. */
+    public int maxPendingBytes() {
+      return limits.maxPendingBytes();
     }
   }
 

@@ -2,6 +2,7 @@ package io.hotswap;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Optional;
  *     the host instead (HTTP 503)
  * @param timeToCollection how long after retiring its classloader was collected, if it was
  * @param failure why it failed or leaked, if it did
+ * @param warnings what it runs without (classes left unlinked, see {@link
+ *     ReloadOutcome#warnings()})
  */
 public record GenerationInfo(
     long id,
@@ -30,7 +33,13 @@ public record GenerationInfo(
     Optional<Instant> retiredAt,
     long cancelledAtDrain,
     Optional<Duration> timeToCollection,
-    Optional<String> failure) {
+    Optional<String> failure,
+    List<String> warnings) {
+
+  /** Copies the warnings. */
+  public GenerationInfo {
+    warnings = List.copyOf(warnings);
+  }
 
   /** The generation's label in logs: {@code gen-<id>}. */
   public String label() {

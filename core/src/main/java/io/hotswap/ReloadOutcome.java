@@ -1,6 +1,7 @@
 package io.hotswap;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param timings how long each phase took
  * @param failure the cause of a failure (a {@link GenerationException}, detached from the
  *     generation's classes) or the reason of a refusal, if any
+ * @param warnings what the new generation runs without, e.g. classes left unlinked because an
+ *     optional dependency is absent and nothing reachable from the entry points uses them
  */
 public record ReloadOutcome(
     Status status,
@@ -21,7 +24,24 @@ public record ReloadOutcome(
     long previous,
     String snapshotId,
     ReloadTimings timings,
-    Optional<Throwable> failure) {
+    Optional<Throwable> failure,
+    List<String> warnings) {
+
+  /** Copies the warnings. */
+  public ReloadOutcome {
+    warnings = List.copyOf(warnings);
+  }
+
+  /** An outcome without warnings. */
+  public ReloadOutcome(
+      Status status,
+      long generation,
+      long previous,
+      String snapshotId,
+      ReloadTimings timings,
+      Optional<Throwable> failure) {
+    this(status, generation, previous, snapshotId, timings, failure, List.of());
+  }
 
   /** How a reload ended. */
   public enum Status {
@@ -48,12 +68,15 @@ public record ReloadOutcome(
     return switch (status) {
       case ACTIVATED ->
           String.format(
-              "gen-%d ACTIVATED (snapshot %s) in %d ms: load %d ms, start %d ms",
-              generation,
-              snapshotId,
-              timings.total().toMillis(),
-              timings.loading().toMillis(),
-              timings.starting().toMillis());
+                  "gen-%d ACTIVATED (snapshot %s) in %d ms: load %d ms, start %d ms",
+                  generation,
+                  snapshotId,
+                  timings.total().toMillis(),
+                  timings.loading().toMillis(),
+                  timings.starting().toMillis())
+              + (warnings.isEmpty()
+                  ? ""
+                  : "; " + warnings.size() + " warning(s): " + String.join("; ", warnings));
       case FAILED ->
           String.format(
               "gen-%d FAILED, gen-%d keeps serving: %s",

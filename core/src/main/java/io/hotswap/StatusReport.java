@@ -4,6 +4,7 @@ import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the status views show of one instance at one instant: generations with their in-flight
@@ -62,7 +63,31 @@ public record StatusReport(
    * @param address the port or event-bus address it serves
    * @param openConnections connections open now (0 for endpoints without connections)
    */
-  public record EndpointStatus(String name, String kind, String address, int openConnections) {}
+  public record EndpointStatus(
+      String name,
+      String kind,
+      String address,
+      int openConnections,
+      Optional<GatewayLoadStatus> gatewayLoad) {
+    /** The status of an endpoint that keeps no gateway load (HTTP, event bus). */
+    public EndpointStatus(String name, String kind, String address, int openConnections) {
+      this(name, kind, address, openConnections, Optional.empty());
+    }
+  }
+
+  /**
+   * What a connection endpoint shed under overload since the host started ({@link
+   * io.hotswap.GatewayLimits}). A value.
+   *
+   * @param pendingBytes bytes (payload and bookkeeping) written and not yet taken by sockets now
+   * @param written frames written
+   * @param dropped frames not written to shed load (a loop's broadcast queue or the endpoint's
+   *     budget was full)
+   * @param slow frames refused because their connection read too slowly
+   * @param closedSlow connections closed as too slow (WebSocket status 1008)
+   */
+  public record GatewayLoadStatus(
+      long pendingBytes, long written, long dropped, long slow, long closedSlow) {}
 
   /**
    * JVM-wide figures that show class loader leaks: metaspace used and class counts. A value.

@@ -28,17 +28,27 @@ public interface Gateway {
   /** Sends to connection {@code id}; fails when there is no such open connection. */
   Future<Void> send(String id, String message);
 
-  /** Sends to every open connection; returns how many it was sent to. */
-  int sendToAll(Buffer message);
+  /**
+   * Sends to every open connection, each written on its own event loop; completes once every
+   * member's loop took its turn, with how many it reached, dropped or closed ({@link Delivery}).
+   * Under overload the message is shed rather than queued without bound (docs/gateways.md).
+   */
+  Future<Delivery> sendToAll(Buffer message);
 
-  /** Sends to every open connection; returns how many it was sent to. */
-  int sendToAll(String message);
+  /** Sends a text message to every open connection; see {@link #sendToAll(Buffer)}. */
+  Future<Delivery> sendToAll(String message);
 
-  /** Sends to every member of {@code group}; returns how many it was sent to. */
-  int sendToGroup(String group, Buffer message);
+  /**
+   * Sends to every member of {@code group}, each written on its own event loop, in one batch per
+   * loop; completes with how many it reached, dropped or closed. Never fails.
+   */
+  Future<Delivery> sendToGroup(String group, Buffer message);
 
-  /** Sends to every member of {@code group}; returns how many it was sent to. */
-  int sendToGroup(String group, String message);
+  /**
+   * Sends a text message to every member of {@code group}; see {@link #sendToGroup(String,
+   * Buffer)}.
+   */
+  Future<Delivery> sendToGroup(String group, String message);
 
   /** Adds connection {@code id} to {@code group}; false when there is no such open connection. */
   boolean join(String id, String group);
@@ -46,7 +56,9 @@ public interface Gateway {
   /** Removes connection {@code id} from {@code group}; false when it was not a member. */
   boolean leave(String id, String group);
 
-  /** The ids of the members of {@code group}, as a snapshot. */
+  /**
+   * The ids of the members of {@code group}: an immutable snapshot, kept, never copied per call.
+   */
   Set<String> members(String group);
 
   /** The number of open connections. */

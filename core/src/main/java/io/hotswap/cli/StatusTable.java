@@ -59,18 +59,25 @@ final class StatusTable {
     }
     out.append(
         String.format(
-            Locale.ROOT, "%n%-16s %-10s %-24s %s%n", "ENDPOINT", "KIND", "ADDRESS", "OPEN"));
+            Locale.ROOT,
+            "%n%-16s %-10s %-24s %6s  %s%n",
+            "ENDPOINT",
+            "KIND",
+            "ADDRESS",
+            "OPEN",
+            "SHED"));
     JsonArray endpoints = status.getJsonArray("endpoints");
     for (int i = 0; i < endpoints.size(); i++) {
       JsonObject endpoint = endpoints.getJsonObject(i);
       out.append(
           String.format(
               Locale.ROOT,
-              "%-16s %-10s %-24s %d%n",
+              "%-16s %-10s %-24s %6d  %s%n",
               endpoint.getString("name"),
               endpoint.getString("kind"),
               endpoint.getString("address"),
-              endpoint.getInteger("openConnections")));
+              endpoint.getInteger("openConnections"),
+              shed(endpoint.getJsonObject("gatewayLoad"))));
     }
     JsonObject store = status.getJsonObject("store");
     if (store != null) {
@@ -107,6 +114,21 @@ final class StatusTable {
             .toString();
   }
 
+  /** What a gateway shed: frames dropped, refused as slow, connections closed as slow. */
+  private static String shed(JsonObject load) {
+    if (load == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%d written, %d dropped, %d slow, %d closed 1008, %d B pending",
+        load.getLong("written"),
+        load.getLong("dropped"),
+        load.getLong("slow"),
+        load.getLong("closedSlow"),
+        load.getLong("pendingBytes"));
+  }
+
   private static String note(JsonObject generation) {
     if (generation.getString("failure") != null) {
       return generation.getString("failure");
@@ -116,6 +138,15 @@ final class StatusTable {
       return "loader collected " + collected + " ms after retiring";
     }
     long cancelled = generation.getLong("cancelledAtDrain");
-    return cancelled > 0 ? cancelled + " cancelled at the drain timeout" : "";
+    String note = cancelled > 0 ? cancelled + " cancelled at the drain timeout" : "";
+    JsonArray warnings = generation.getJsonArray("warnings");
+    if (warnings != null && !warnings.isEmpty()) {
+      note =
+          (note.isEmpty() ? "" : note + "; ")
+              + warnings.size()
+              + " warning(s): "
+              + warnings.getString(0);
+    }
+    return note;
   }
 }

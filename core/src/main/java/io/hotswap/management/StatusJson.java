@@ -32,7 +32,8 @@ public final class StatusJson {
               .put("name", endpoint.name())
               .put("kind", endpoint.kind())
               .put("address", endpoint.address())
-              .put("openConnections", endpoint.openConnections()));
+              .put("openConnections", endpoint.openConnections())
+              .put("gatewayLoad", endpoint.gatewayLoad().map(StatusJson::load).orElse(null)));
     }
     JsonArray reloads = new JsonArray();
     for (ReloadRecord reload : report.recentReloads()) {
@@ -58,6 +59,15 @@ public final class StatusJson {
         .put("jvm", jvm(report.jvm()));
   }
 
+  private static JsonObject load(StatusReport.GatewayLoadStatus load) {
+    return new JsonObject()
+        .put("pendingBytes", load.pendingBytes())
+        .put("written", load.written())
+        .put("dropped", load.dropped())
+        .put("slow", load.slow())
+        .put("closedSlow", load.closedSlow());
+  }
+
   private static JsonObject jvm(StatusReport.JvmStatus jvm) {
     return new JsonObject()
         .put("metaspaceUsedBytes", jvm.metaspaceUsedBytes())
@@ -77,6 +87,7 @@ public final class StatusJson {
         .put("loadingMillis", outcome.timings().loading().toMillis())
         .put("startingMillis", outcome.timings().starting().toMillis())
         .put("failure", outcome.failure().map(Throwable::toString).orElse(null))
+        .put("warnings", new JsonArray(outcome.warnings()))
         .put("description", outcome.describe());
   }
 
@@ -91,6 +102,7 @@ public final class StatusJson {
         .put("retiredAt", info.retiredAt().map(Object::toString).orElse(null))
         .put("cancelledAtDrain", info.cancelledAtDrain())
         .put("collectedAfterMillis", info.timeToCollection().map(d -> d.toMillis()).orElse(null))
-        .put("failure", info.failure().orElse(null));
+        .put("failure", info.failure().orElse(null))
+        .put("warnings", new JsonArray(info.warnings()));
   }
 }

@@ -250,8 +250,9 @@ public enum Fixture {
           }
           if (text.startsWith("shout:")) {
             String[] parts = text.split(":", 3);
-            int reached = gateway.sendToGroup(parts[1], tag + " " + parts[1] + " " + parts[2]);
-            return connection.send(tag + " shouted " + reached);
+            return gateway
+                .sendToGroup(parts[1], tag + " " + parts[1] + " " + parts[2])
+                .compose(delivery -> connection.send(tag + " shouted " + delivery.reached()));
           }
           if (text.equals("who")) {
             return connection.send(tag + " opened-by " + connection.get("opened-by"));

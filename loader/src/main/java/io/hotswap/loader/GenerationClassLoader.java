@@ -7,11 +7,13 @@ import java.nio.ByteBuffer;
 import java.security.CodeSigner;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The child-first class loader of one generation, defining classes only from its snapshot.
@@ -180,29 +182,69 @@ public final class GenerationClassLoader extends ClassLoader {
    * @throws ClassDefinitionException for the first class (in name order) that fails
    */
   public void defineAll() throws ClassDefinitionException {
+    defineAll(null);
+  }
+
+  /**
+   * Defines and links every snapshot class as {@link #defineAll()} does, except that a class that
+   * fails only because a class it needs is absent ({@link NoClassDefFoundError}) is tolerated when
+   * it is not reachable from {@code entryPoints} through the class references of the snapshot's
+   * class files ({@code ClassReferences}): a jar's optional integration whose dependency is not
+   * there, a launcher main class the host does not run. Every other failure — a malformed class
+   * file, a failed verification, a wrong name — and any failure of a reachable class still fails.
+   *
+   * @param entryPoints the binary names the generation starts from
+   * @return the classes left unlinked, in name order
+   * @throws ClassDefinitionException for the first class (in name order) that fails
+   */
+  public List<UnlinkedClass> defineAll(Collection<String> entryPoints)
+      throws ClassDefinitionException {
+    Set<String> reachable = entryPoints == null ? null : Reachability.from(snapshot, entryPoints);
+    List<UnlinkedClass> unlinked = new ArrayList<>();
     for (String name : snapshot.classNames()) {
       if (name.startsWith("java.")) {
         continue;
       }
-      Class<?> loaded;
-      try {
-        loaded = loadClass(name, false);
-      } catch (ClassNotFoundException e) {
-        NoClassDefFoundError error = new NoClassDefFoundError(name);
-        error.initCause(e);
-        throw new ClassDefinitionException(name, error);
-      } catch (LinkageError e) {
-        throw new ClassDefinitionException(name, e);
+      LinkageError failure = defineAndLink(name);
+      if (failure == null) {
+        continue;
       }
-      if (loaded.getClassLoader() != this) {
-        continue; // served by the parent: not ours to link
+      if (reachable != null && !reachable.contains(name) && isMissingClass(failure)) {
+        unlinked.add(new UnlinkedClass(name, failure.toString()));
+        continue;
       }
-      try {
-        loaded.getDeclaredFields(); // links (and so verifies) without initializing
-      } catch (LinkageError e) {
-        throw new ClassDefinitionException(name, e);
-      }
+      throw new ClassDefinitionException(name, failure);
     }
+    return List.copyOf(unlinked);
+  }
+
+  /** Defines and links {@code name}; the error, or null when it linked or the parent serves it. */
+  private LinkageError defineAndLink(String name) {
+    Class<?> loaded;
+    try {
+      loaded = loadClass(name, false);
+    } catch (ClassNotFoundException e) {
+      NoClassDefFoundError error = new NoClassDefFoundError(name);
+      error.initCause(e);
+      return error;
+    } catch (LinkageError e) {
+      return e;
+    }
+    if (loaded.getClassLoader() != this) {
+      return null; // served by the parent: not ours to link
+    }
+    try {
+      loaded.getDeclaredFields(); // links (and so verifies) without initializing
+      return null;
+    } catch (LinkageError e) {
+      return e;
+    }
+  }
+
+  /** A class it needs is absent (not a broken class file: "wrong name" is a misplaced file). */
+  private static boolean isMissingClass(LinkageError failure) {
+    return failure instanceof NoClassDefFoundError
+        && (failure.getMessage() == null || !failure.getMessage().contains("wrong name"));
   }
 
   @Override

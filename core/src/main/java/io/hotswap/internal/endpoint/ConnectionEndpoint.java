@@ -1,5 +1,6 @@
 package io.hotswap.internal.endpoint;
 
+import io.hotswap.GatewayLimits;
 import io.hotswap.api.ConnectionHandler;
 import io.hotswap.api.Gateway;
 import io.vertx.core.Future;
@@ -34,12 +35,18 @@ public abstract class ConnectionEndpoint implements Endpoint {
   private final ActiveBindings active;
   private final ConnectionRegistry registry;
 
-  ConnectionEndpoint(String name, String idPrefix, int index, Lanes lanes, ActiveBindings active) {
+  ConnectionEndpoint(
+      String name,
+      String idPrefix,
+      GatewayLimits limits,
+      int index,
+      Lanes lanes,
+      ActiveBindings active) {
     this.name = name;
     this.index = index;
     this.lanes = lanes;
     this.active = active;
-    this.registry = new ConnectionRegistry(name, idPrefix);
+    this.registry = new ConnectionRegistry(name, idPrefix, lanes, limits);
   }
 
   @Override
@@ -59,7 +66,12 @@ public abstract class ConnectionEndpoint implements Endpoint {
 
   @Override
   public final io.hotswap.StatusReport.EndpointStatus status() {
-    return new io.hotswap.StatusReport.EndpointStatus(name(), kind(), address(), registry.size());
+    return new io.hotswap.StatusReport.EndpointStatus(
+        name(),
+        kind(),
+        address(),
+        registry.size(),
+        java.util.Optional.of(registry.load().status()));
   }
 
   /** The endpoint's kind as status views show it. */

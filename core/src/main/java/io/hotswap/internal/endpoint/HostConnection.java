@@ -1,5 +1,6 @@
 package io.hotswap.internal.endpoint;
 
+import io.hotswap.GatewayLimits;
 import io.hotswap.api.Connection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,12 @@ import org.slf4j.LoggerFactory;
  * The host's side of one long connection, handed to business code as a {@link Connection}. It holds
  * only host objects and parent-first values, so no generation is pinned by it.
  *
- * <p>Design notes: writes are counted in {@link #pendingBytes()} until the socket took them; a
- * write that would take the count past the endpoint's bound closes the connection as too slow
- * instead of queueing, so a client that stops reading costs at most that bound. Futures handed to
+ * <p>Design notes: writes are counted in {@link #pendingBytes()} until the socket took them, each
+ * frame as its payload plus a fixed bookkeeping cost ({@link io.hotswap.GatewayLimits}); a write
+ * past the connection's bound marks it slow (closed with 1008, or its messages dropped, by policy)
+ * instead of queueing, and a write past the endpoint's total bound is dropped (or marks a
+ * connection holding more than its fair share slow), so neither a client that stops reading nor a
+ * flood of small frames grows the heap without bound ({@link GatewayLoad}). Futures handed to
  * business code complete on the caller's context, not on the host context of the socket.
  *
  * <p>Thread-safe: writes may come from any thread (Vert.x hops to the connection's event loop).
@@ -33,18 +38,30 @@ abstract class HostConnection implements Connection {
   private final String id;
   private final String endpoint;
   private final int lane;
-  private final long maxPendingBytes;
+  private final GatewayLoad load;
   private final AtomicLong pending = new AtomicLong();
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
   private final Set<String> groups = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean open = true;
 
-  HostConnection(String id, String endpoint, int lane, long maxPendingBytes) {
+  /** What became of a frame offered to this connection. */
+  enum Offer {
+    /** Written (queued to the socket). */
+    ADMITTED,
+    /** Not written, to shed load. */
+    DROPPED,
+    /** Not written: the connection is too slow (closed, or skipped by the drop policy). */
+    SLOW,
+    /** Not written: the connection is closed. */
+    NOT_OPEN
+  }
+
+  HostConnection(String id, String endpoint, int lane, GatewayLoad load) {
     this.id = id;
     this.endpoint = endpoint;
     this.lane = lane;
-    this.maxPendingBytes = maxPendingBytes;
+    this.load = load;
   }
 
   @Override
@@ -85,27 +102,89 @@ abstract class HostConnection implements Connection {
   }
 
   private Future<Void> enqueue(long bytes, Supplier<Future<Void>> writer) {
-    if (!open) {
-      return rehome(Future.failedFuture("connection " + id + " is closed"));
-    }
-    long now = pending.addAndGet(bytes);
-    if (now > maxPendingBytes) {
-      pending.addAndGet(-bytes);
-      String reason =
-          "client too slow: " + (now - bytes) + " bytes pending, limit " + maxPendingBytes;
-      LOG.warn("endpoint '{}': closing connection {}: {}", endpoint, id, reason);
-      open = false;
-      closeTooSlow(reason);
-      return rehome(Future.failedFuture("connection " + id + " closed: " + reason));
+    long cost = GatewayLoad.cost(bytes);
+    Offer admission = admission(cost);
+    if (admission != Offer.ADMITTED) {
+      return rehome(Future.failedFuture(refusal(admission)));
     }
     Future<Void> written;
     try {
       written = writer.get();
     } catch (RuntimeException failure) {
-      pending.addAndGet(-bytes);
+      release(cost, false);
       return rehome(Future.failedFuture(failure));
     }
-    return rehome(written.andThen(done -> pending.addAndGet(-bytes)));
+    return rehome(written.andThen(done -> release(cost, done.succeeded())));
+  }
+
+  /**
+   * Offers one broadcast frame of {@code payload} bytes; must run on this connection's lane. No
+   * future is handed out: the broadcast counts what became of each member's frame.
+   */
+  final Offer offer(long payload, Function<HostConnection, Future<Void>> write) {
+    long cost = GatewayLoad.cost(payload);
+    Offer admission = admission(cost);
+    if (admission != Offer.ADMITTED) {
+      return admission;
+    }
+    try {
+      write.apply(this).onComplete(done -> release(cost, done.succeeded()));
+      return Offer.ADMITTED;
+    } catch (RuntimeException failure) {
+      release(cost, false);
+      return Offer.DROPPED;
+    }
+  }
+
+  /** Admits a frame of {@code cost} (counted as pending when admitted), or says why not. */
+  private Offer admission(long cost) {
+    if (!open) {
+      return Offer.NOT_OPEN;
+    }
+    long before = pending.get();
+    switch (load.admit(before, cost)) {
+      case DROPPED:
+        return Offer.DROPPED;
+      case SLOW:
+        tooSlow(before);
+        return Offer.SLOW;
+      default:
+        pending.addAndGet(cost);
+        return Offer.ADMITTED;
+    }
+  }
+
+  private void release(long cost, boolean written) {
+    pending.addAndGet(-cost);
+    load.released(cost, written);
+  }
+
+  private void tooSlow(long pendingBytes) {
+    if (load.limits().slowConsumer() == GatewayLimits.SlowConsumer.DROP) {
+      return;
+    }
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      open = false;
+    }
+    String reason =
+        "client too slow: "
+            + pendingBytes
+            + " bytes pending, limit "
+            + load.limits().maxPendingBytes();
+    LOG.warn("endpoint '{}': closing connection {}: {}", endpoint, id, reason);
+    load.closedSlow();
+    closeTooSlow(reason);
+  }
+
+  private String refusal(Offer admission) {
+    return switch (admission) {
+      case NOT_OPEN -> "connection " + id + " is closed";
+      case SLOW -> "connection " + id + " is too slow: message not sent";
+      default -> "endpoint '" + endpoint + "' is overloaded: message to " + id + " dropped";
+    };
   }
 
   /** Completes on the caller's context (a generation's), so its callbacks run as its code. */

@@ -25,7 +25,7 @@ public final class SseEndpoint extends ConnectionEndpoint implements HttpRoute {
 
   /** Creates the endpoint; the host attaches it to its HTTP endpoint's path. */
   public SseEndpoint(EndpointSpec.Sse spec, int index, Lanes lanes, ActiveBindings active) {
-    super(spec.name(), "sse", index, lanes, active);
+    super(spec.name(), "sse", spec.limits(), index, lanes, active);
     this.spec = spec;
   }
 
@@ -54,7 +54,7 @@ public final class SseEndpoint extends ConnectionEndpoint implements HttpRoute {
   public void take(HttpServerRequest request, int lane) {
     HttpServerResponse response = request.response();
     SseConnection connection =
-        new SseConnection(registry().nextId(), name(), lane, spec.maxPendingBytes(), request);
+        new SseConnection(registry().nextId(), name(), lane, registry().load(), request);
     response
         .setChunked(true)
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
@@ -85,8 +85,8 @@ public final class SseEndpoint extends ConnectionEndpoint implements HttpRoute {
     private final HttpServerRequest request;
 
     SseConnection(
-        String id, String endpoint, int lane, long maxPending, HttpServerRequest request) {
-      super(id, endpoint, lane, maxPending);
+        String id, String endpoint, int lane, GatewayLoad load, HttpServerRequest request) {
+      super(id, endpoint, lane, load);
       this.request = request;
     }
 

@@ -39,7 +39,7 @@ public final class TcpEndpoint extends ConnectionEndpoint {
   /** Creates the endpoint; nothing is bound until {@link #open()}. */
   public TcpEndpoint(
       Vertx vertx, EndpointSpec.Tcp spec, int index, Lanes lanes, ActiveBindings active) {
-    super(spec.name(), "tcp", index, lanes, active);
+    super(spec.name(), "tcp", spec.limits(), index, lanes, active);
     this.vertx = vertx;
     this.spec = spec;
   }
@@ -106,7 +106,7 @@ public final class TcpEndpoint extends ConnectionEndpoint {
 
   private void accept(NetSocket socket, int lane) {
     TcpConnection connection =
-        new TcpConnection(registry().nextId(), name(), lane, spec.maxPendingBytes(), socket);
+        new TcpConnection(registry().nextId(), name(), lane, registry().load(), socket);
     socket.setWriteQueueMaxSize(spec.maxPendingBytes());
     RecordParser lines =
         RecordParser.newDelimited(
@@ -148,8 +148,8 @@ public final class TcpEndpoint extends ConnectionEndpoint {
   private static final class TcpConnection extends HostConnection {
     private final NetSocket socket;
 
-    TcpConnection(String id, String endpoint, int lane, long maxPending, NetSocket socket) {
-      super(id, endpoint, lane, maxPending);
+    TcpConnection(String id, String endpoint, int lane, GatewayLoad load, NetSocket socket) {
+      super(id, endpoint, lane, load);
       this.socket = socket;
     }
 

@@ -28,7 +28,7 @@ public final class WebSocketEndpoint extends ConnectionEndpoint implements HttpR
   /** Creates the endpoint; the host attaches it to its HTTP endpoint's path. */
   public WebSocketEndpoint(
       EndpointSpec.WebSocket spec, int index, Lanes lanes, ActiveBindings active) {
-    super(spec.name(), "ws", index, lanes, active);
+    super(spec.name(), "ws", spec.limits(), index, lanes, active);
     this.spec = spec;
   }
 
@@ -66,7 +66,7 @@ public final class WebSocketEndpoint extends ConnectionEndpoint implements HttpR
 
   private void accept(ServerWebSocket socket, int lane) {
     WsConnection connection =
-        new WsConnection(registry().nextId(), name(), lane, spec.maxPendingBytes(), socket);
+        new WsConnection(registry().nextId(), name(), lane, registry().load(), socket);
     socket.setWriteQueueMaxSize(spec.maxPendingBytes());
     socket.textMessageHandler(text -> text(connection, text));
     socket.binaryMessageHandler(bytes -> message(connection, bytes));
@@ -84,8 +84,8 @@ public final class WebSocketEndpoint extends ConnectionEndpoint implements HttpR
   private static final class WsConnection extends HostConnection {
     private final ServerWebSocket socket;
 
-    WsConnection(String id, String endpoint, int lane, long maxPending, ServerWebSocket socket) {
-      super(id, endpoint, lane, maxPending);
+    WsConnection(String id, String endpoint, int lane, GatewayLoad load, ServerWebSocket socket) {
+      super(id, endpoint, lane, load);
       this.socket = socket;
     }
 

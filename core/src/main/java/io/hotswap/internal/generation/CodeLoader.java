@@ -10,11 +10,13 @@ import io.hotswap.loader.ShadowReport;
 import io.hotswap.loader.Snapshot;
 import io.hotswap.loader.SnapshotFileStore;
 import io.hotswap.loader.Snapshotter;
+import io.hotswap.loader.UnlinkedClass;
 import io.vertx.core.Deployable;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,8 +76,9 @@ final class CodeLoader {
     GenerationClassLoader loader =
         new GenerationClassLoader(
             generation, snapshot, hostLoader, policy, generationFiles.snapshotFiles());
-    loader.defineAll();
     List<String> names = scanner.scan(snapshot);
+    List<UnlinkedClass> unlinked = loader.defineAll(roots(names));
+    unlinked.forEach(skipped -> LOG.warn("gen-{}: {}", generation, skipped.describe()));
     List<LoadedCode.EntryPoint> entries = new ArrayList<>(names.size() + 1);
     if (mainVerticle != null) {
       if (!snapshot.classNames().contains(mainVerticle)) {
@@ -123,7 +126,12 @@ final class CodeLoader {
         snapshot.classNames().size(),
         snapshot.size(),
         entries.stream().map(entry -> entry.type().getName()).toList());
-    return new LoadedCode(snapshot, loader, generationFiles, entries);
+    return new LoadedCode(
+        snapshot,
+        loader,
+        generationFiles,
+        entries,
+        unlinked.stream().map(UnlinkedClass::describe).toList());
   }
 
   /** Reports, later on {@code blocking}, the snapshot classes the host classpath shadows. */
@@ -144,6 +152,19 @@ final class CodeLoader {
       snapshotter = new Snapshotter(CodeSource.of(codeSourcePath, allowWritable));
     }
     return snapshotter;
+  }
+
+  /**
+   * Where the generation's code starts: the entry points, the main verticle, and the classes the
+   * annotation processor or a scan found. A class not reachable from them may stay unlinked when
+   * only an optional dependency is missing ({@link GenerationClassLoader#defineAll(Collection)}).
+   */
+  private Collection<String> roots(List<String> entryNames) {
+    List<String> roots = new ArrayList<>(entryNames);
+    if (mainVerticle != null) {
+      roots.add(mainVerticle);
+    }
+    return roots;
   }
 
   /** A build-time list written by an earlier (incremental) compile may name dead entries. */

@@ -34,6 +34,7 @@ public final class Generation {
   private volatile long served;
   private volatile Duration timeToCollection;
   private volatile String failure;
+  private volatile List<String> warnings = List.of();
 
   Generation(long id, String trigger) {
     this.id = id;
@@ -63,6 +64,16 @@ public final class Generation {
     this.snapshotId = snapshotId;
     this.loader = loader;
     this.files = files;
+  }
+
+  /** Records what it runs without (classes left unlinked); shown in status. */
+  void warnings(List<String> found) {
+    warnings = List.copyOf(found);
+  }
+
+  /** What it runs without. */
+  List<String> warnings() {
+    return warnings;
   }
 
   /** Its files (materialized resources, file resolver), until the generation is released. */
@@ -166,6 +177,7 @@ public final class Generation {
         Optional.ofNullable(retiredAt),
         cancelledAtDrain,
         Optional.ofNullable(timeToCollection),
-        Optional.ofNullable(failure));
+        Optional.ofNullable(failure),
+        warnings);
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param snapshot the snapshot the classes came from
  * @param loader the generation classloader
+ * @param warnings what the generation runs without: classes left unlinked (see {@code
+ *     GenerationClassLoader#defineAll(Collection)})
  * @param files the generation's materialized resources and Vert.x file resolver
  * @param entries the entry classes to deploy, in name order
  */
@@ -20,7 +22,8 @@ record LoadedCode(
     Snapshot snapshot,
     GenerationClassLoader loader,
     GenerationFiles files,
-    List<EntryPoint> entries) {
+    List<EntryPoint> entries,
+    List<String> warnings) {
 
   /**
    * One entry class and how to deploy it.

@@ -291,6 +291,7 @@ public final class Supervisor {
             code -> {
               phaseEnds[0] = System.nanoTime();
               generation.loaded(code.snapshot().id().shortId(), code.loader(), code.files());
+              generation.warnings(code.warnings());
               generation.state(GenerationState.STARTING);
               LOG.info("{} STARTING {} entries", generation.label(), code.entries().size());
               history.changed(generation);
@@ -379,7 +380,8 @@ public final class Supervisor {
             previous == null ? 0 : previous.id(),
             generation.info().snapshotId(),
             timings,
-            Optional.empty()));
+            Optional.empty(),
+            generation.warnings()));
   }
 
   private void fail(
