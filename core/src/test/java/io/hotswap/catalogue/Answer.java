@@ -10,11 +10,8 @@ import java.util.List;
  * @param contentType the {@code content-type} header, or null
  * @param body the body as text
  * @param setCookies the {@code set-cookie} headers, in order
- * @param resent whether the server closed the kept-alive connection before answering, so the
- *     request was sent again on a fresh one
  */
-public record Answer(
-    int status, String contentType, String body, List<String> setCookies, boolean resent) {
+public record Answer(int status, String contentType, String body, List<String> setCookies) {
 
   /** Compact copy. */
   public Answer {

@@ -57,8 +57,7 @@ public final class Differential {
         answer.status(),
         answer.contentType(),
         normalizer.apply(answer.body()),
-        answer.setCookies().stream().map(normalizer).toList(),
-        answer.resent());
+        answer.setCookies().stream().map(normalizer).toList());
   }
 
   /** How many exchanges were compared. */

@@ -22,6 +22,7 @@ class SockJsBridgeIT extends CatalogueTest {
   private static final String SEND =
       "{\"type\":\"send\",\"address\":\"echo\",\"body\":\"hi\",\"replyAddress\":\"r1\"}";
   private static final String TEXT = "text/plain;charset=UTF-8";
+  private static final int EAGER = 20;
 
   @Override
   CatalogueApp app() {
@@ -52,14 +53,36 @@ class SockJsBridgeIT extends CatalogueTest {
 
   @Override
   void compareMore(Differential diff) throws Exception {
-    String plainAnswer = webSocketEcho(plainClient.port());
+    String plainAnswer = webSocketEcho(plainClient.port(), true);
     assertThat(plainAnswer).as("plain Vert.x over the websocket transport").contains("v1:hi");
     diff.compare(
-        "SockJS websocket transport: open, send to echo", plainAnswer, webSocketEcho(hotClient.port()));
+        "SockJS websocket transport: open frame, then send to echo",
+        plainAnswer,
+        webSocketEcho(hotClient.port(), true));
+    // A client that sends right after the handshake, before the open frame: no frame is lost.
+    String plainEager = eagerSends(plainClient.port());
+    assertThat(plainEager).isEqualTo("answered " + EAGER + "/" + EAGER);
+    diff.compare(
+        "SockJS websocket transport: send right after the handshake, " + EAGER + " sockets",
+        plainEager,
+        eagerSends(hotClient.port()));
   }
 
-  /** Opens a SockJS session over the websocket transport, sends to echo: the first two frames. */
-  private String webSocketEcho(int port) throws InterruptedException {
+  private String eagerSends(int port) throws InterruptedException {
+    int answered = 0;
+    for (int i = 0; i < EAGER; i++) {
+      if (webSocketEcho(port, false).contains("hi")) {
+        answered++;
+      }
+    }
+    return "answered " + answered + "/" + EAGER;
+  }
+
+  /**
+   * Opens a SockJS session over the websocket transport and sends to echo, after the open frame or
+   * right after the handshake: the open frame and the next one.
+   */
+  private String webSocketEcho(int port, boolean afterOpenFrame) throws InterruptedException {
     WebSocketClient client = clientVertx.createWebSocketClient();
     try {
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -71,9 +94,12 @@ class SockJsBridgeIT extends CatalogueTest {
         return "connect failed: " + e.getCause();
       }
       socket.textMessageHandler(received::add);
+      String open = afterOpenFrame ? received.poll(10, TimeUnit.SECONDS) : null;
       socket.writeTextMessage("[\"" + SEND.replace("\"", "\\\"") + "\"]");
-      String open = received.poll(10, TimeUnit.SECONDS);
-      String answer = received.poll(10, TimeUnit.SECONDS);
+      if (!afterOpenFrame) {
+        open = received.poll(10, TimeUnit.SECONDS);
+      }
+      String answer = received.poll(5, TimeUnit.SECONDS);
       Harness.await(socket.close());
       return open + " then " + answer;
     } finally {
@@ -97,6 +123,6 @@ class SockJsBridgeIT extends CatalogueTest {
         .isEqualTo(204);
     assertThat(hotswap.send(Call.send(HttpMethod.POST, session + "/xhr", TEXT, "")).body())
         .contains("v2:hi");
-    assertThat(webSocketEcho(hotswap.port())).contains("v2:hi");
+    assertThat(webSocketEcho(hotswap.port(), true)).contains("v2:hi");
   }
 }
