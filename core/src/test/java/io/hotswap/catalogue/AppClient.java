@@ -4,10 +4,10 @@ import io.hotswap.testing.Harness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.PoolOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +75,8 @@ public final class AppClient implements AutoCloseable {
                               .body()
                               .map(
                                   body -> {
-                                    List<String> setCookies = response.headers().getAll("set-cookie");
+                                    List<String> setCookies =
+                                        response.headers().getAll("set-cookie");
                                     setCookies.forEach(this::remember);
                                     return new Answer(
                                         response.statusCode(),
@@ -86,8 +87,7 @@ public final class AppClient implements AutoCloseable {
             });
   }
 
-  private static Future<HttpClientResponse> send(
-      HttpClientRequest request, Call call) {
+  private static Future<HttpClientResponse> send(HttpClientRequest request, Call call) {
     return call.body() == null ? request.send() : request.send(call.body());
   }
 

@@ -3,8 +3,8 @@ package io.hotswap.catalogue;
 import java.util.List;
 
 /**
- * Catalogue app 8: {@code route.blockingHandler} (ordered and not) and {@code executeBlocking}:
- * the work runs on a worker thread and the answer comes back on the caller's context.
+ * Catalogue app 8: {@code route.blockingHandler} (ordered and not) and {@code executeBlocking}: the
+ * work runs on a worker thread and the answer comes back on the caller's context.
  */
 class BlockingIT extends CatalogueTest {
 

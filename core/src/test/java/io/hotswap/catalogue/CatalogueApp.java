@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * One application of the catalogue: sources under {@code catalogue/<name>/java} and resources under
  * {@code catalogue/<name>/resources} on the test classpath, written as Vert.x users write them (no
- * hotswap import). {@code @VERSION@} in any source or resource is replaced by the version, so v1 and
- * v2 differ in their answers and in their static files.
+ * hotswap import). {@code @VERSION@} in any source or resource is replaced by the version, so v1
+ * and v2 differ in their answers and in their static files.
  *
  * <p>The application jar is a plain jar (not a fat jar) whose manifest names the main verticle
  * ({@code Main-Verticle}) and, for a launcher application, the main class ({@code Main-Class}).

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * version answers afterwards.
  *
  * <p>Each application reads its HTTP port from the system property {@code http.port}, as an
- * application reads its configuration; the property is set before each side deploys (the plain
- * side first, then the hotswap side, whose later versions read the same value).
+ * application reads its configuration; the property is set before each side deploys (the plain side
+ * first, then the hotswap side, whose later versions read the same value).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -154,8 +154,10 @@ abstract class CatalogueTest {
     }
     Map<String, Integer> bodies = new TreeMap<>();
     for (HttpAnswer answer : load.answers()) {
-      bodies.merge(answer.body().contains("v2") ? "v2" : answer.body().contains("v1") ? "v1" : "?",
-          1, Integer::sum);
+      bodies.merge(
+          answer.body().contains("v2") ? "v2" : answer.body().contains("v1") ? "v1" : "?",
+          1,
+          Integer::sum);
     }
     System.out.printf(
         "catalogue %s reload under load: %d clients, %d sent, %d ok, %d failed, %s, %s%n",

@@ -31,8 +31,7 @@ class DeploymentTreeIT extends CatalogueTest {
   }
 
   private static String ask(Vertx vertx, String address) {
-    return Harness.await(
-        vertx.eventBus().<String>request(address, "").map(reply -> reply.body()));
+    return Harness.await(vertx.eventBus().<String>request(address, "").map(reply -> reply.body()));
   }
 
   @Override

@@ -22,24 +22,47 @@ class FormsIT extends CatalogueTest {
         Call.get("/form"),
         Call.send(HttpMethod.POST, "/form", urlEncoded, "title=Hello+world&tag=a&tag=b%26c&empty="),
         Call.send(HttpMethod.POST, "/form", urlEncoded + "; charset=UTF-8", "name=J%C3%BCrgen"),
-        Call.send(HttpMethod.POST, "/upload", "multipart/form-data; boundary=" + BOUNDARY, multipart()),
+        Call.send(
+            HttpMethod.POST, "/upload", "multipart/form-data; boundary=" + BOUNDARY, multipart()),
         Call.send(HttpMethod.POST, "/form", "text/plain", "not a form"));
   }
 
   private static String multipart() {
     String crlf = "\r\n";
-    return "--" + BOUNDARY + crlf
-        + "Content-Disposition: form-data; name=\"title\"" + crlf + crlf
-        + "quarterly report" + crlf
-        + "--" + BOUNDARY + crlf
-        + "Content-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"" + crlf
-        + "Content-Type: text/plain" + crlf + crlf
-        + "first line" + crlf + "second line" + crlf
-        + "--" + BOUNDARY + crlf
-        + "Content-Disposition: form-data; name=\"data\"; filename=\"data.csv\"" + crlf
-        + "Content-Type: text/csv" + crlf + crlf
-        + "a,b\n1,2" + crlf
-        + "--" + BOUNDARY + "--" + crlf;
+    return "--"
+        + BOUNDARY
+        + crlf
+        + "Content-Disposition: form-data; name=\"title\""
+        + crlf
+        + crlf
+        + "quarterly report"
+        + crlf
+        + "--"
+        + BOUNDARY
+        + crlf
+        + "Content-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\""
+        + crlf
+        + "Content-Type: text/plain"
+        + crlf
+        + crlf
+        + "first line"
+        + crlf
+        + "second line"
+        + crlf
+        + "--"
+        + BOUNDARY
+        + crlf
+        + "Content-Disposition: form-data; name=\"data\"; filename=\"data.csv\""
+        + crlf
+        + "Content-Type: text/csv"
+        + crlf
+        + crlf
+        + "a,b\n1,2"
+        + crlf
+        + "--"
+        + BOUNDARY
+        + "--"
+        + crlf;
   }
 
   @Override

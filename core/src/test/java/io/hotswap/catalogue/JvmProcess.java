@@ -26,7 +26,11 @@ final class JvmProcess implements AutoCloseable {
 
   /** Starts {@code java -Xmx256m <jvmArgs> -cp classpath mainClass args}. */
   static JvmProcess start(
-      Path workDir, String name, List<String> jvmArgs, String classpath, String mainClass,
+      Path workDir,
+      String name,
+      List<String> jvmArgs,
+      String classpath,
+      String mainClass,
       List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * authentication for user {@code postgres}. PostgreSQL refuses to run as root, so as root (CI) the
  * server runs as user {@code nobody} ({@code runuser}); a developer's own user runs it directly.
  *
- * <p>{@code .ci/run} installs Debian's {@code postgresql} when it is missing; without binaries the
- * test fails with what to install (never skipped).
+ * <p>{@code .ci/run} installs Debian's {@code postgresql} when it is missing, and so does this
+ * class as root on Debian; elsewhere, without binaries, the test fails with what to install (never
+ * skipped).
  *
  * <p>Not thread-safe: start and stop it from the test thread.
  */
@@ -49,18 +50,38 @@ final class PostgresServer implements AutoCloseable {
       Path base = Files.createTempDirectory("catalogue-pg-");
       if (asRoot) {
         UserPrincipal nobody =
-            base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER);
+            base.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName(SERVICE_USER);
         Files.setOwner(base, nobody);
       }
       PostgresServer server = new PostgresServer(bin, base, port, asRoot);
       server.run(
-          "initdb", "-D", server.data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-          "--no-locale", "--no-sync");
+          "initdb",
+          "-D",
+          server.data.toString(),
+          "-U",
+          "postgres",
+          "--auth=trust",
+          "-E",
+          "UTF8",
+          "--no-locale",
+          "--no-sync");
       server.run(
-          "pg_ctl", "-D", server.data.toString(), "-l", base.resolve("server.log").toString(),
-          "-w", "-t", "60", "-o",
-          "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-              + base + " -c fsync=off -c full_page_writes=off",
+          "pg_ctl",
+          "-D",
+          server.data.toString(),
+          "-l",
+          base.resolve("server.log").toString(),
+          "-w",
+          "-t",
+          "60",
+          "-o",
+          "-p "
+              + port
+              + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
+              + base
+              + " -c fsync=off -c full_page_writes=off",
           "start");
       return server;
     } catch (IOException e) {
@@ -99,8 +120,12 @@ final class PostgresServer implements AutoCloseable {
       }
       if (process.exitValue() != 0) {
         throw new AssertionError(
-            String.join(" ", command) + " exited " + process.exitValue() + ":\n"
-                + Files.readString(log) + serverLog());
+            String.join(" ", command)
+                + " exited "
+                + process.exitValue()
+                + ":\n"
+                + Files.readString(log)
+                + serverLog());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -115,14 +140,53 @@ final class PostgresServer implements AutoCloseable {
     return Files.exists(log) ? "\nserver.log:\n" + Files.readString(log) : "";
   }
 
-  /** The directory of {@code initdb} and {@code pg_ctl}. */
+  /**
+   * The directory of {@code initdb}, {@code pg_ctl} and {@code createdb}; as root on Debian without
+   * them, installs Debian's {@code postgresql} first (what {@code .ci/run} does), so that {@code
+   * mvn -B verify} works on a fresh machine too.
+   */
   private static Path binaries() {
+    Optional<Path> found = findBinaries();
+    if (found.isEmpty()
+        && "root".equals(System.getProperty("user.name"))
+        && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+      install();
+      found = findBinaries();
+    }
+    return found.orElseThrow(
+        () ->
+            new AssertionError(
+                "No PostgreSQL binaries (initdb, pg_ctl) on the PATH or under /usr/lib/postgresql:"
+                    + " install them (Debian: apt-get install postgresql; .ci/run does)"));
+  }
+
+  private static void install() {
+    try {
+      ProcessBuilder apt =
+          new ProcessBuilder(
+                  "bash", "-c", "apt-get update -qq && apt-get install -y -qq postgresql")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      apt.environment().put("DEBIAN_FRONTEND", "noninteractive");
+      Process process = apt.start();
+      if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Optional<Path> findBinaries() {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "pg_ctl"))
+      if (!dir.isEmpty()
+          && Files.isExecutable(Path.of(dir, "pg_ctl"))
           && Files.isExecutable(Path.of(dir, "initdb"))) {
         try {
           // The real directory: a PATH entry may hold links to some of the tools only.
-          return Path.of(dir, "pg_ctl").toRealPath().getParent();
+          return Optional.of(Path.of(dir, "pg_ctl").toRealPath().getParent());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -141,11 +205,7 @@ final class PostgresServer implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
-    return newest.orElseThrow(
-        () ->
-            new AssertionError(
-                "No PostgreSQL binaries (initdb, pg_ctl) on the PATH or under /usr/lib/postgresql:"
-                    + " install them (Debian: apt-get install postgresql; .ci/run does)"));
+    return newest;
   }
 
   private static int majorVersion(Path bin) {

@@ -3,7 +3,9 @@ package io.hotswap.catalogue;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 
-/** Catalogue app 7: a JSON REST API with {@code BodyHandler}: create, read, update, delete, errors. */
+/**
+ * Catalogue app 7: a JSON REST API with {@code BodyHandler}: create, read, update, delete, errors.
+ */
 class RestApiIT extends CatalogueTest {
 
   @Override

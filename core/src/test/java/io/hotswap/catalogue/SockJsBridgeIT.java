@@ -3,8 +3,8 @@ package io.hotswap.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.testing.Harness;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -86,14 +86,14 @@ class SockJsBridgeIT extends CatalogueTest {
     WebSocketClient client = clientVertx.createWebSocketClient();
     try {
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
-      WebSocket socket;
+      // The handler is set before the handshake: the open frame follows it at once.
+      ClientWebSocket socket = client.webSocket().textMessageHandler(received::add);
       try {
         String path = "/eventbus/000/ws" + System.nanoTime() + "/websocket";
-        socket = Harness.await(client.connect(port, "127.0.0.1", path));
+        Harness.await(socket.connect(port, "127.0.0.1", path));
       } catch (AssertionError e) {
         return "connect failed: " + e.getCause();
       }
-      socket.textMessageHandler(received::add);
       String open = afterOpenFrame ? received.poll(10, TimeUnit.SECONDS) : null;
       socket.writeTextMessage("[\"" + SEND.replace("\"", "\\\"") + "\"]");
       if (!afterOpenFrame) {
@@ -119,7 +119,8 @@ class SockJsBridgeIT extends CatalogueTest {
     assertThat(hotswap.send(Call.send(HttpMethod.POST, session + "/xhr", TEXT, "")).body())
         .isEqualTo("o\n");
     String frames = "[\"" + SEND.replace("\"", "\\\"") + "\"]";
-    assertThat(hotswap.send(Call.send(HttpMethod.POST, session + "/xhr_send", TEXT, frames)).status())
+    assertThat(
+            hotswap.send(Call.send(HttpMethod.POST, session + "/xhr_send", TEXT, frames)).status())
         .isEqualTo(204);
     assertThat(hotswap.send(Call.send(HttpMethod.POST, session + "/xhr", TEXT, "")).body())
         .contains("v2:hi");

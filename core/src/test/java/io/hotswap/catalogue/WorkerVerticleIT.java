@@ -30,10 +30,10 @@ class WorkerVerticleIT extends CatalogueTest {
 
   private static String ask(Vertx vertx) {
     return Harness.await(
-            vertx
-                .eventBus()
-                .<JsonObject>request("worker.compute", new JsonObject().put("n", 100))
-                .map(reply -> reply.body().encode()));
+        vertx
+            .eventBus()
+            .<JsonObject>request("worker.compute", new JsonObject().put("n", 100))
+            .map(reply -> reply.body().encode()));
   }
 
   @Override
