@@ -167,8 +167,11 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
   @Override
   public Future<ServerWebSocket> toWebSocket() {
     PromiseInternal<ServerWebSocket> promise = generationContext.promise();
+    Future<ServerWebSocket> upgrade = delegate.toWebSocket();
+    // The first listener, where the upgrade completes: before the socket reads another frame.
+    upgrade.onSuccess(ServerWebSocket::pause);
     response
-        .settleWhenDone(delegate.toWebSocket())
+        .settleWhenDone(upgrade)
         .onComplete(
             upgraded -> {
               if (upgraded.failed()) {
@@ -176,7 +179,6 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
                 return;
               }
               ServerWebSocket socket = upgraded.result();
-              socket.pause();
               OnContext.emit(
                   generationContext,
                   socket,
