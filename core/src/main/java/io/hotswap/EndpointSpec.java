@@ -23,6 +23,13 @@ public sealed interface EndpointSpec
    */
   int DEFAULT_MAX_PENDING_BYTES = GatewayLimits.DEFAULT_MAX_PENDING_BYTES;
 
+  /**
+   * The default bound of requests (HTTP) or messages (event bus) an endpoint has in flight in
+   * generation code: past it the host answers 503 with {@code Retry-After}, or fails the message
+   * with code 503. Sized so that a 512 MiB heap holds them.
+   */
+  int DEFAULT_MAX_IN_FLIGHT = 8192;
+
   /** The name generation code binds to. */
   String name();
 
@@ -33,12 +40,12 @@ public sealed interface EndpointSpec
 
   /** An HTTP endpoint with full server options (host, port, TLS, ...). */
   static Http http(String name, HttpServerOptions options) {
-    return new Http(name, options);
+    return new Http(name, options, DEFAULT_MAX_IN_FLIGHT);
   }
 
   /** An event-bus endpoint: the host consumes {@code address} and dispatches each message. */
   static EventBus eventBus(String name, String address) {
-    return new EventBus(name, address);
+    return new EventBus(name, address, DEFAULT_MAX_IN_FLIGHT);
   }
 
   /**
@@ -129,11 +136,20 @@ public sealed interface EndpointSpec
   }
 
   /** An HTTP server endpoint. */
-  record Http(String name, HttpServerOptions options) implements EndpointSpec {
+  record Http(String name, HttpServerOptions options, int maxInFlight) implements EndpointSpec {
     /** Validates and copies the options. */
     public Http {
       requireName(name);
       options = new HttpServerOptions(Objects.requireNonNull(options, "options"));
+      if (maxInFlight <= 0) {
+        throw new IllegalArgumentException(
+            "HTTP endpoint '" + name + "' needs a positive in-flight bound, not " + maxInFlight);
+      }
+    }
+
+    /** The same endpoint with another in-flight bound. */
+    public Http withMaxInFlight(int max) {
+      return new Http(name, options, max);
     }
 
     /** Returns a copy, so the options stay immutable. */
@@ -144,13 +160,22 @@ public sealed interface EndpointSpec
   }
 
   /** An event-bus address endpoint. */
-  record EventBus(String name, String address) implements EndpointSpec {
+  record EventBus(String name, String address, int maxInFlight) implements EndpointSpec {
     /** Validates the name and address. */
     public EventBus {
       requireName(name);
       if (address == null || address.isBlank()) {
         throw new IllegalArgumentException("event-bus endpoint '" + name + "' needs an address");
       }
+      if (maxInFlight <= 0) {
+        throw new IllegalArgumentException(
+            "event-bus endpoint '" + name + "' needs a positive in-flight bound");
+      }
+    }
+
+    /** The same endpoint with another bound of messages in flight; past it senders get 503. */
+    public EventBus withMaxInFlight(int max) {
+      return new EventBus(name, address, max);
     }
   }
 

@@ -41,6 +41,8 @@ import java.util.Set;
  *     generation's entry (compat mode), if set; see {@link Builder#mainVerticle}
  * @param cluster make this instance a node of a roll group of a Vert.x cluster, if set; see {@link
  *     Builder#cluster}
+ * @param mainDeployment how the main verticle is deployed (instances, threading model, config); see
+ *     {@link Builder#mainDeploymentOptions}
  */
 public record HotSwapOptions(
     Path codeSource,
@@ -66,7 +68,8 @@ public record HotSwapOptions(
     Optional<WarmUp> warmUp,
     Optional<Path> leakHeapDumpDir,
     Optional<String> mainVerticle,
-    Optional<ClusterOptions> cluster) {
+    Optional<ClusterOptions> cluster,
+    MainDeployment mainDeployment) {
 
   /** Validates the options; see {@link Builder} for the defaults. */
   public HotSwapOptions {
@@ -104,6 +107,7 @@ public record HotSwapOptions(
     Objects.requireNonNull(leakHeapDumpDir, "leakHeapDumpDir");
     Objects.requireNonNull(mainVerticle, "mainVerticle");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(mainDeployment, "mainDeployment");
   }
 
   /**
@@ -185,6 +189,9 @@ public record HotSwapOptions(
     private Path leakHeapDumpDir;
     private String mainVerticle;
     private ClusterOptions cluster;
+    private io.vertx.core.json.JsonObject mainOptions;
+    private io.vertx.core.json.JsonObject mainConfig;
+    private Path mainConfigFile;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
@@ -344,6 +351,52 @@ public record HotSwapOptions(
       return this;
     }
 
+    /**
+     * Deploys the main verticle with these Vert.x deployment options in every generation, as the
+     * Vert.x launcher's {@code --deployment-options}, {@code --instances}, {@code --worker} and
+     * {@code --virtual-thread} do: instances (pinned round robin to the host's lanes), threading
+     * model, worker pool, config. The class loader is always the generation's. Default: one
+     * event-loop instance with an empty config.
+     */
+    public Builder mainDeploymentOptions(io.vertx.core.DeploymentOptions options) {
+      this.mainOptions = Objects.requireNonNull(options, "options").toJson();
+      return this;
+    }
+
+    /**
+     * The main verticle's {@code config()} in every generation (the Vert.x launcher's {@code --conf
+     * <json>}); overrides the config of {@link #mainDeploymentOptions}.
+     */
+    public Builder mainConfig(io.vertx.core.json.JsonObject config) {
+      this.mainConfig = Objects.requireNonNull(config, "config").copy();
+      this.mainConfigFile = null;
+      return this;
+    }
+
+    /**
+     * Reads the main verticle's {@code config()} from this JSON file for every generation (the
+     * Vert.x launcher's {@code --conf <file>}): a reload picks up its new content, a file that is
+     * not a JSON object makes that reload FAILED (the active generation keeps serving). With {@link
+     * #watch}, a change of the file is a reload trigger.
+     */
+    public Builder mainConfigFile(Path file) {
+      this.mainConfigFile = Objects.requireNonNull(file, "file");
+      this.mainConfig = null;
+      return this;
+    }
+
+    private MainDeployment mainDeployment() {
+      if (mainOptions == null && mainConfig == null && mainConfigFile == null) {
+        return MainDeployment.DEFAULT;
+      }
+      io.vertx.core.json.JsonObject json =
+          mainOptions == null ? new io.vertx.core.DeploymentOptions().toJson() : mainOptions.copy();
+      if (mainConfig != null) {
+        json.put("config", mainConfig.copy());
+      }
+      return new MainDeployment(json, Optional.ofNullable(mainConfigFile));
+    }
+
     /** Builds validated options. */
     public HotSwapOptions build() {
       return new HotSwapOptions(
@@ -370,7 +423,8 @@ public record HotSwapOptions(
           Optional.ofNullable(warmUp),
           Optional.ofNullable(leakHeapDumpDir),
           Optional.ofNullable(mainVerticle),
-          Optional.ofNullable(cluster));
+          Optional.ofNullable(cluster),
+          mainDeployment());
     }
   }
 }

@@ -68,12 +68,23 @@ public record StatusReport(
       String kind,
       String address,
       int openConnections,
-      Optional<GatewayLoadStatus> gatewayLoad) {
-    /** The status of an endpoint that keeps no gateway load (HTTP, event bus). */
+      Optional<GatewayLoadStatus> gatewayLoad,
+      Optional<InFlightStatus> inFlightLoad) {
+    /** The status of an endpoint that sheds nothing (event bus). */
     public EndpointStatus(String name, String kind, String address, int openConnections) {
-      this(name, kind, address, openConnections, Optional.empty());
+      this(name, kind, address, openConnections, Optional.empty(), Optional.empty());
     }
   }
+
+  /**
+   * The in-flight bound of an HTTP or event-bus endpoint and what it shed. A value.
+   *
+   * @param inFlight requests or messages in generation code now
+   * @param maxInFlight the endpoint's bound; past it requests get 503 with {@code Retry-After} and
+   *     messages a failure with code 503
+   * @param rejected requests or messages refused for the bound since the host started
+   */
+  public record InFlightStatus(int inFlight, int maxInFlight, long rejected) {}
 
   /**
    * What a connection endpoint shed under overload since the host started ({@link

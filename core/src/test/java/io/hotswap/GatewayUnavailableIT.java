@@ -39,13 +39,22 @@ class GatewayUnavailableIT {
       NetClient tcp = harness.clientVertx().createNetClient();
       Buffer received = Buffer.buffer();
       AtomicBoolean closed = new AtomicBoolean();
-      Harness.await(
-          tcp.connect(harness.hotSwap().tcpPort("line"), "127.0.0.1")
-              .onSuccess(
-                  socket -> {
-                    socket.handler(received::appendBuffer);
-                    socket.closeHandler(v -> closed.set(true));
-                  }));
+      // Connect from a client context, so the handlers are set before the socket reads anything
+      // (a future that completed before onSuccess was added runs it later, after the ERROR line).
+      io.vertx.core.Promise<Void> connected = io.vertx.core.Promise.promise();
+      harness
+          .clientVertx()
+          .runOnContext(
+              v ->
+                  tcp.connect(harness.hotSwap().tcpPort("line"), "127.0.0.1")
+                      .onSuccess(
+                          socket -> {
+                            socket.handler(received::appendBuffer);
+                            socket.closeHandler(closedEvent -> closed.set(true));
+                          })
+                      .<Void>mapEmpty()
+                      .onComplete(connected));
+      Harness.await(connected.future());
       await().atMost(WAIT).untilTrue(closed);
       assertThat(received.toString())
           .isEqualTo("ERROR generation 1 has no handler for endpoint 'line'; try again later\n");

@@ -149,7 +149,7 @@ final class ClusterArgs {
    *
    * @throws IllegalStateException when the cluster cannot be joined (exit code 1)
    */
-  static Vertx join(ClusterOptions cluster, String name) {
+  static Vertx join(ClusterOptions cluster, String name, VertxOptions options) {
     try {
       Class.forName("io.vertx.spi.cluster.hazelcast.HazelcastClusterManager");
     } catch (ClassNotFoundException e) {
@@ -159,7 +159,7 @@ final class ClusterArgs {
     Vertx vertx;
     try {
       vertx =
-          ClusterHost.start(cluster, new VertxOptions())
+          ClusterHost.start(cluster, options)
               .toCompletionStage()
               .toCompletableFuture()
               .get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -5,7 +5,10 @@ import io.hotswap.EndpointSpec;
 import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
   Duration quietPeriod;
 
   @Option(
-      names = "--instances",
+      names = "--lanes",
       defaultValue = "0",
       description = "Event loops (lanes) to serve on; 0 = all (default).")
   int lanes;
@@ -137,6 +140,43 @@ final class RunCommand implements Callable<Integer> {
   String mainVerticle;
 
   @Option(
+      names = {"--conf", "-conf"},
+      paramLabel = "<file|json>",
+      description =
+          "The main verticle's config(): a JSON file (read again for every generation; with"
+              + " --watch a change of it reloads) or a JSON object.")
+  String conf;
+
+  @Option(
+      names = {"--instances", "-instances"},
+      paramLabel = "<n>",
+      description = "Instances of the main verticle (default 1, or --deployment-options').")
+  Integer instances;
+
+  @Option(
+      names = {"--worker", "-worker", "-w"},
+      description = "Deploy the main verticle with the worker threading model.")
+  boolean worker;
+
+  @Option(
+      names = {"--virtual-thread", "-virtual-thread", "-vt", "--virtual-threads"},
+      description =
+          "Deploy the main verticle with the virtual-thread threading model (JDK 21 or later).")
+  boolean virtualThread;
+
+  @Option(
+      names = {"--deployment-options", "-deployment-options"},
+      paramLabel = "<file|json>",
+      description = "The main verticle's DeploymentOptions: a JSON file or a JSON object.")
+  String deploymentOptions;
+
+  @Option(
+      names = {"--options", "-options", "--vertx-options", "-vertx-options"},
+      paramLabel = "<file|json>",
+      description = "The host's VertxOptions: a JSON file or a JSON object.")
+  String vertxOptions;
+
+  @Option(
       names = "--allow-writable-code",
       description = "Accept a code source that other users may write (refused by default).")
   boolean allowWritableCode;
@@ -146,11 +186,58 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Optional<ClusterOptions> cluster = clusterArgs.options(spec.commandLine().getParseResult());
+    String main = mainVerticle();
+    boolean declareHttp = declaresHttp(main);
+    HotSwapOptions built = options().build();
+    VertxOptions hostOptions = vertxOptions();
+    Vertx vertx =
+        cluster.isPresent()
+            ? ClusterArgs.join(cluster.get(), name, hostOptions)
+            : Vertx.vertx(hostOptions);
+    HotSwap hotSwap = HotSwap.create(vertx, built);
+    CountDownLatch stopped = new CountDownLatch(1);
+    hotSwap.onStop(() -> vertx.close().onComplete(closed -> stopped.countDown()));
+    ReloadOutcome first;
+    try {
+      first = hotSwap.start().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("cannot start: " + rootMessage(e), e);
+    }
+    String serving =
+        declareHttp
+            ? "http://localhost:" + hotSwap.httpPort(httpName) + "/"
+            : main + " on " + endpoints(hotSwap);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "hotswap '%s' (pid %d) serving %s from %s%n%s%n",
+            name, ProcessHandle.current().pid(), serving, code.toAbsolutePath(), first.describe());
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** The main verticle: {@code --main-verticle}, else the jar manifest's, else null. */
+  String mainVerticle() {
     String main = mainVerticle != null ? mainVerticle : manifestMainVerticle(code);
-    // An unmodified application opens its own ports through the host; the declared HTTP endpoint
-    // would take its port, so in that mode it exists only when --http is given.
-    boolean declareHttp =
-        main == null || spec.commandLine().getParseResult().hasMatchedOption("--http");
+    return main != null && main.startsWith("java:") ? main.substring(5) : main;
+  }
+
+  /**
+   * An unmodified application opens its own ports through the host; the declared HTTP endpoint
+   * would take its port, so in that mode it exists only when --http is given.
+   */
+  private boolean declaresHttp(String main) {
+    return main == null || spec.commandLine().getParseResult().hasMatchedOption("--http");
+  }
+
+  /** The options the parsed command line asks for. */
+  HotSwapOptions.Builder options() {
+    Optional<ClusterOptions> cluster = clusterArgs.options(spec.commandLine().getParseResult());
+    String main = mainVerticle();
     HotSwapOptions.Builder options =
         HotSwapOptions.builder(code)
             .applicationName(name)
@@ -162,12 +249,13 @@ final class RunCommand implements Callable<Integer> {
             .watchQuietPeriod(quietPeriod)
             .signals(true)
             .jmx(true);
-    if (declareHttp) {
+    if (declaresHttp(main)) {
       options.endpoint(EndpointSpec.http(httpName, httpPort));
     }
     if (main != null) {
       options.mainVerticle(main);
     }
+    mainDeployment(main, options);
     if (triggerFile != null) {
       options.watchTriggerFile(triggerFile);
     }
@@ -193,32 +281,65 @@ final class RunCommand implements Callable<Integer> {
     }
     parentFirst.forEach(options::parentFirstPackage);
     cluster.ifPresent(options::cluster);
+    return options;
+  }
 
-    Vertx vertx = cluster.isPresent() ? ClusterArgs.join(cluster.get(), name) : Vertx.vertx();
-    HotSwap hotSwap = HotSwap.create(vertx, options.build());
-    CountDownLatch stopped = new CountDownLatch(1);
-    hotSwap.onStop(() -> vertx.close().onComplete(closed -> stopped.countDown()));
-    ReloadOutcome first;
-    try {
-      first = hotSwap.start().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
-    } catch (Exception e) {
-      vertx.close();
-      throw new IllegalStateException("cannot start: " + rootMessage(e), e);
+  /**
+   * The main verticle's deployment, with the Vert.x launcher's precedence: {@code
+   * --deployment-options}, then {@code --worker} / {@code --virtual-thread} and {@code --instances}
+   * over it, then {@code --conf} as its config.
+   */
+  private void mainDeployment(String main, HotSwapOptions.Builder options) {
+    boolean asked =
+        conf != null || instances != null || worker || virtualThread || deploymentOptions != null;
+    if (!asked) {
+      return;
     }
-    String serving =
-        declareHttp
-            ? "http://localhost:" + hotSwap.httpPort(httpName) + "/"
-            : main + " on " + endpoints(hotSwap);
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "hotswap '%s' (pid %d) serving %s from %s%n%s%n",
-            name, ProcessHandle.current().pid(), serving, code.toAbsolutePath(), first.describe());
-    spec.commandLine().getOut().flush();
-    stopped.await();
-    spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
-    spec.commandLine().getOut().flush();
-    return 0;
+    if (main == null) {
+      throw new HotSwapCli.UsageProblem(
+          "--conf, --instances, --worker, --virtual-thread and --deployment-options apply to the"
+              + " main verticle: give --main-verticle or a jar whose manifest has Main-Verticle"
+              + " (--lanes sets the event loops of @GenerationEntry code)");
+    }
+    if (worker && virtualThread) {
+      throw new HotSwapCli.UsageProblem("--worker and --virtual-thread exclude each other");
+    }
+    if (virtualThread && Runtime.version().feature() < 21) {
+      throw new HotSwapCli.UsageProblem(
+          "--virtual-thread needs JDK 21 or later at run time; this JVM is " + Runtime.version());
+    }
+    DeploymentOptions deployment =
+        deploymentOptions == null
+            ? new DeploymentOptions()
+            : new DeploymentOptions(
+                JsonArgument.parse("--deployment-options", deploymentOptions).json());
+    if (worker) {
+      deployment.setThreadingModel(ThreadingModel.WORKER);
+    } else if (virtualThread) {
+      deployment.setThreadingModel(ThreadingModel.VIRTUAL_THREAD);
+    }
+    if (instances != null) {
+      if (instances < 1) {
+        throw new HotSwapCli.UsageProblem("--instances takes 1 or more, not " + instances);
+      }
+      deployment.setInstances(instances);
+    }
+    options.mainDeploymentOptions(deployment);
+    if (conf != null) {
+      JsonArgument config = JsonArgument.parse("--conf", conf);
+      if (config.file() != null) {
+        options.mainConfigFile(config.file());
+      } else {
+        options.mainConfig(config.json());
+      }
+    }
+  }
+
+  /** The host's Vert.x options: {@code --options}, or the defaults. */
+  VertxOptions vertxOptions() {
+    return vertxOptions == null
+        ? new VertxOptions()
+        : new VertxOptions(JsonArgument.parse("--options", vertxOptions).json());
   }
 
   private static String[] pair(String option, String value) {

@@ -77,7 +77,7 @@ final class StatusTable {
               endpoint.getString("kind"),
               endpoint.getString("address"),
               endpoint.getInteger("openConnections"),
-              shed(endpoint.getJsonObject("gatewayLoad"))));
+              shed(endpoint)));
     }
     JsonObject store = status.getJsonObject("store");
     if (store != null) {
@@ -115,7 +115,17 @@ final class StatusTable {
   }
 
   /** What a gateway shed: frames dropped, refused as slow, connections closed as slow. */
-  private static String shed(JsonObject load) {
+  private static String shed(JsonObject endpoint) {
+    JsonObject http = endpoint.getJsonObject("inFlightLoad");
+    if (http != null) {
+      return String.format(
+          Locale.ROOT,
+          "%d in flight (limit %d), %d answered 503",
+          http.getInteger("inFlight"),
+          http.getInteger("maxInFlight"),
+          http.getLong("rejected"));
+    }
+    JsonObject load = endpoint.getJsonObject("gatewayLoad");
     if (load == null) {
       return "";
     }

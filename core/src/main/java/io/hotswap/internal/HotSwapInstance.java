@@ -63,6 +63,7 @@ public final class HotSwapInstance implements HotSwap {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile HotSwapManagement management;
   private volatile CodeSourceWatcher watcher;
+  private volatile ConfigFileWatch configWatch;
   private volatile ClusterNode clusterNode;
 
   /** Use {@link HotSwap#create}. */
@@ -154,6 +155,7 @@ public final class HotSwapInstance implements HotSwap {
             options.codeSource(),
             e);
       }
+      configWatch = ConfigFileWatch.ofConfigFile(options, () -> reload("conf"));
     }
   }
 
@@ -367,6 +369,9 @@ public final class HotSwapInstance implements HotSwap {
     CodeSourceWatcher watching = watcher;
     if (watching != null) {
       watching.close();
+    }
+    if (configWatch != null) {
+      configWatch.close();
     }
     HotSwapManagement managed = management;
     if (managed != null) {

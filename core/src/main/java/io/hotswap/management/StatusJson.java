@@ -33,7 +33,10 @@ public final class StatusJson {
               .put("kind", endpoint.kind())
               .put("address", endpoint.address())
               .put("openConnections", endpoint.openConnections())
-              .put("gatewayLoad", endpoint.gatewayLoad().map(StatusJson::load).orElse(null)));
+              .put("gatewayLoad", endpoint.gatewayLoad().map(StatusJson::load).orElse(null))
+              .put(
+                  "inFlightLoad",
+                  endpoint.inFlightLoad().map(StatusJson::inFlightLoad).orElse(null)));
     }
     JsonArray reloads = new JsonArray();
     for (ReloadRecord reload : report.recentReloads()) {
@@ -57,6 +60,13 @@ public final class StatusJson {
                 .put("evictions", report.store().evictions()))
         .put("recentReloads", reloads)
         .put("jvm", jvm(report.jvm()));
+  }
+
+  private static JsonObject inFlightLoad(StatusReport.InFlightStatus load) {
+    return new JsonObject()
+        .put("inFlight", load.inFlight())
+        .put("maxInFlight", load.maxInFlight())
+        .put("rejected", load.rejected());
   }
 
   private static JsonObject load(StatusReport.GatewayLoadStatus load) {

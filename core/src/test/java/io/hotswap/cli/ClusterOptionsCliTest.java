@@ -2,8 +2,7 @@ package io.hotswap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.hotswap.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,7 +19,7 @@ class ClusterOptionsCliTest {
   void run_worldReadableKeyFile_isRefusedWithTheChmodFix() throws Exception {
     Path key = key("0123456789abcdef0123456789abcdef", "rw-r--r--");
 
-    Result run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
+    CliRun run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains(key.toString()).contains("chmod 600 " + key);
@@ -30,7 +29,7 @@ class ClusterOptionsCliTest {
   void run_groupWritableKeyFile_isRefused() throws Exception {
     Path key = key("0123456789abcdef0123456789abcdef", "rw--w----");
 
-    Result run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
+    CliRun run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("readable or writable by other users");
@@ -40,7 +39,7 @@ class ClusterOptionsCliTest {
   void run_shortKey_isAUsageError() throws Exception {
     Path key = key("too-short\n", "rw-------");
 
-    Result run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
+    CliRun run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("at least 16").contains(key.toString());
@@ -50,7 +49,7 @@ class ClusterOptionsCliTest {
   void run_missingKeyFile_isAUsageError() {
     Path key = dir.resolve("absent.key");
 
-    Result run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
+    CliRun run = cli("run", "--code", dir.toString(), "--cluster-key-file", key.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("does not exist");
@@ -58,7 +57,7 @@ class ClusterOptionsCliTest {
 
   @Test
   void run_clusterOptionWithoutKeyFile_isAUsageError() {
-    Result run = cli("run", "--code", dir.toString(), "--cluster-name", "shop");
+    CliRun run = cli("run", "--code", dir.toString(), "--cluster-name", "shop");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--cluster-name needs --cluster-key-file");
@@ -66,7 +65,7 @@ class ClusterOptionsCliTest {
 
   @Test
   void reload_toWithCluster_isAUsageError() {
-    Result reload = cli("reload", "--cluster", "--to", "gen-3", "--name", "nobody");
+    CliRun reload = cli("reload", "--cluster", "--to", "gen-3", "--name", "nobody");
 
     assertThat(reload.exitCode()).isEqualTo(2);
     assertThat(reload.err()).contains("--to and --cluster cannot be combined");
@@ -74,7 +73,7 @@ class ClusterOptionsCliTest {
 
   @Test
   void reload_twoPhaseWithoutCluster_isAUsageError() {
-    Result reload = cli("reload", "--two-phase", "--name", "nobody");
+    CliRun reload = cli("reload", "--two-phase", "--name", "nobody");
 
     assertThat(reload.exitCode()).isEqualTo(2);
     assertThat(reload.err()).contains("--two-phase needs --cluster");
@@ -82,7 +81,7 @@ class ClusterOptionsCliTest {
 
   @Test
   void reload_unknownNodeLossPolicy_isAUsageError() {
-    Result reload = cli("reload", "--cluster", "--on-node-loss", "retry", "--name", "nobody");
+    CliRun reload = cli("reload", "--cluster", "--on-node-loss", "retry", "--name", "nobody");
 
     assertThat(reload.exitCode()).isEqualTo(2);
     assertThat(reload.err()).contains("continue or abort");
@@ -94,12 +93,7 @@ class ClusterOptionsCliTest {
     return key;
   }
 
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HotSwapCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int exitCode, String out, String err) {}
 }

@@ -2,6 +2,7 @@ package io.hotswap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.testing.CliRun;
 import io.hotswap.testing.ClusterNode;
 import io.hotswap.testing.ClusterNodes;
 import io.hotswap.testing.Fixture;
@@ -55,7 +56,7 @@ class ClusterRunIT {
                     + "'\\) as node [0-9a-f-]+, \\d members");
       }
 
-      ClusterNodes.CliResult status = ClusterNodes.cli("status", "--json", "--name", "node-b");
+      CliRun status = ClusterNodes.cli("status", "--json", "--name", "node-b");
       assertThat(status.exitCode()).as(status.text() + "\n" + cluster.logs()).isZero();
       JsonObject json = new JsonObject(status.out());
       assertThat(json.getString("name")).isEqualTo("node-b");

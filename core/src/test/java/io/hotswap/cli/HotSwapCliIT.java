@@ -2,6 +2,7 @@ package io.hotswap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.testing.CliRun;
 import io.hotswap.testing.CompatApp;
 import io.hotswap.testing.CompatHost;
 import io.hotswap.testing.Fixture;
@@ -11,8 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,7 +55,7 @@ class HotSwapCliIT {
     try (HotSwapProcess instance = start(code)) {
       assertThat(get(instance, "/").body()).isEqualTo("v1");
 
-      Result status = cli("status", "--json", "--name", name);
+      CliRun status = cli("status", "--json", "--name", name);
       assertThat(status.exitCode()).as(status.text()).isZero();
       JsonObject json = new JsonObject(status.out());
       assertThat(json.getString("name")).isEqualTo(name);
@@ -69,13 +68,13 @@ class HotSwapCliIT {
           .contains("metaspace");
 
       Fixture.install(Fixture.V2.compile(workDir), code);
-      Result reload = cli("reload", "--name", name);
+      CliRun reload = cli("reload", "--name", name);
       assertThat(reload.exitCode()).as(reload.text()).isZero();
       assertThat(reload.out()).contains("gen-2 ACTIVATED");
       assertThat(get(instance, "/").body()).isEqualTo("v2");
 
       Fixture.install(Fixture.TRUNCATED_CLASS.compile(workDir), code);
-      Result broken = cli("reload", "--json", "--name", name);
+      CliRun broken = cli("reload", "--json", "--name", name);
       assertThat(broken.exitCode()).as(broken.text()).isEqualTo(1);
       assertThat(new JsonObject(broken.out()).getString("status")).isEqualTo("FAILED");
       assertThat(new JsonObject(broken.out()).getString("failure")).contains("ClassFormatError");
@@ -83,7 +82,7 @@ class HotSwapCliIT {
 
       Future<HttpAnswer> inFlight = getAsync(instance, "/slow?ms=5000");
       awaitInFlight(2);
-      Result stop = cli("stop", "--name", name, "--timeout", "60s");
+      CliRun stop = cli("stop", "--name", name, "--timeout", "60s");
       assertThat(stop.exitCode()).as(stop.text()).isZero();
       HttpAnswer drained = io.hotswap.testing.Harness.await(inFlight);
       assertThat(drained.status()).isEqualTo(200);
@@ -104,13 +103,13 @@ class HotSwapCliIT {
       assertThat(get(instance, "/echo/hi").body()).isEqualTo("v1:hi");
 
       appJar(CompatApp.V2, jar);
-      Result reload = cli("reload", "--name", name);
+      CliRun reload = cli("reload", "--name", name);
       assertThat(reload.exitCode()).as(reload.text()).isZero();
       assertThat(get(instance, "/hello").body()).isEqualTo("v2");
       assertThat(get(instance, "/echo/hi").body()).isEqualTo("v2:hi");
       assertThat(cli("status", "--name", name).out()).contains("http:0").contains("bus:");
 
-      Result stop = cli("stop", "--name", name, "--timeout", "30s");
+      CliRun stop = cli("stop", "--name", name, "--timeout", "30s");
       assertThat(stop.exitCode()).as(stop.text()).isZero();
       assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
     }
@@ -136,7 +135,7 @@ class HotSwapCliIT {
 
   @Test
   void cli_noSuchInstance_saysWhatItFoundAndExitsTwo() {
-    Result reload = cli("reload", "--name", "no-such-instance-" + name);
+    CliRun reload = cli("reload", "--name", "no-such-instance-" + name);
     assertThat(reload.exitCode()).isEqualTo(2);
     assertThat(reload.err()).contains("no running hotswap instance named");
   }
@@ -208,16 +207,7 @@ class HotSwapCliIT {
     return io.hotswap.testing.Harness.get(client, instance.port(), path);
   }
 
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HotSwapCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private record Result(int exitCode, String out, String err) {
-    String text() {
-      return "exit " + exitCode + "\nout: " + out + "\nerr: " + err;
-    }
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -32,9 +32,14 @@ final class HotSwapProcess implements AutoCloseable {
 
   /** Starts {@code hotswap run} with {@code arguments} and waits until it serves. */
   static HotSwapProcess run(Path workDir, String... arguments) {
+    return run(workDir, List.of("-Xmx256m"), arguments);
+  }
+
+  /** Starts {@code hotswap run} in a JVM with {@code jvmArguments}; waits until it serves. */
+  static HotSwapProcess run(Path workDir, List<String> jvmArguments, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
+    command.addAll(jvmArguments);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(HotSwapCli.class.getName());

@@ -2,6 +2,7 @@ package io.hotswap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.testing.CliRun;
 import io.hotswap.testing.ClusterLoad;
 import io.hotswap.testing.ClusterNode;
 import io.hotswap.testing.ClusterNodes;
@@ -148,7 +149,7 @@ class ClusterRollIT {
     List<String> args =
         new java.util.ArrayList<>(List.of("reload", "--cluster", "--json", "--name", node));
     args.addAll(List.of(options));
-    ClusterNodes.CliResult result = ClusterNodes.cli(args.toArray(String[]::new));
+    CliRun result = ClusterNodes.cli(args.toArray(String[]::new));
     try {
       return new JsonObject(result.out());
     } catch (RuntimeException e) {
@@ -157,8 +158,7 @@ class ClusterRollIT {
   }
 
   private static JsonObject status(ClusterNodes cluster, String node) {
-    ClusterNodes.CliResult result =
-        ClusterNodes.cli("status", "--cluster", "--json", "--name", node);
+    CliRun result = ClusterNodes.cli("status", "--cluster", "--json", "--name", node);
     assertThat(result.exitCode()).as(result.text() + "\n" + cluster.logs()).isZero();
     return new JsonObject(result.out());
   }

@@ -3,8 +3,6 @@ package io.hotswap.testing;
 import io.hotswap.cli.HotSwapCli;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -194,11 +192,8 @@ public final class ClusterNodes implements AutoCloseable {
   }
 
   /** Runs {@code hotswap <args>} in this JVM (the Attach API reaches the node JVMs). */
-  public static CliResult cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HotSwapCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new CliResult(code, out.toString(), err.toString());
+  public static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 
   /** Waits (at most 60 s) until node a sees {@code count} members. */
@@ -212,7 +207,7 @@ public final class ClusterNodes implements AutoCloseable {
   /** How many members {@code node} sees now, by the configured {@link MemberSource}. */
   public int memberCount(ClusterNode node) {
     if (memberSource == MemberSource.STATUS) {
-      CliResult status = cli("status", "--cluster", "--json", "--name", node.name());
+      CliRun status = cli("status", "--cluster", "--json", "--name", node.name());
       return status.exitCode() == 0
           ? new JsonObject(status.out()).getJsonArray("nodes").size()
           : -1;
@@ -264,13 +259,5 @@ public final class ClusterNodes implements AutoCloseable {
       }
     }
     return true;
-  }
-
-  /** What an in-process {@code hotswap} run printed and returned. */
-  public record CliResult(int exitCode, String out, String err) {
-    /** Everything, for assertion messages. */
-    public String text() {
-      return "exit " + exitCode + "\nout: " + out + "\nerr: " + err;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.hotswap.internal.cleanup;
 
+import io.vertx.core.Vertx;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * Releases what a retired generation's code left in the process after its undeploy, one {@link
  * LeakPattern} at a time: threads and {@code java.util.Timer}s it started, shutdown hooks, {@code
  * ThreadLocal} values on host threads, JDBC drivers, MBeans, security providers, {@code
- * java.util.logging} handlers, JDK caches, and context classloaders of host threads. When its
- * loader is nevertheless not collected, {@link #findHolders} names what still references it.
+ * java.util.logging} handlers, JDK and Jackson caches, event-bus codecs and shared-data entries of
+ * the host Vert.x, and context classloaders of host threads. When its loader is nevertheless not
+ * collected, {@link #findHolders} names what still references it.
  *
  * <p>Lifecycle: one per supervisor. {@link #clean} blocks (it joins stopped threads, bounded by the
  * thread-stop bound): call it off the event loops. Thread-safe.
@@ -27,12 +29,30 @@ public final class GenerationCleaner {
    * threadStopBound} for the threads it stops.
    */
   public GenerationCleaner(ClassLoader hostLoader, Duration threadStopBound) {
-    this(JdkAccess.platform(), hostLoader, threadStopBound);
+    this(JdkAccess.platform(), hostLoader, threadStopBound, null);
+  }
+
+  /**
+   * A cleaner that also releases what the generation left in the host Vert.x {@code host}: its
+   * event-bus codecs and its objects in shared-data local maps.
+   */
+  public GenerationCleaner(ClassLoader hostLoader, Duration threadStopBound, Vertx host) {
+    this(JdkAccess.platform(), hostLoader, threadStopBound, host);
   }
 
   GenerationCleaner(JdkAccess access, ClassLoader hostLoader, Duration threadStopBound) {
+    this(access, hostLoader, threadStopBound, null);
+  }
+
+  private GenerationCleaner(
+      JdkAccess access, ClassLoader hostLoader, Duration threadStopBound, Vertx host) {
     Threads threads = new Threads(access);
-    this.patterns =
+    List<LeakPattern> vertxPatterns =
+        host == null
+            ? List.of()
+            : List.of(new EventBusCodecCleaner(host), new LocalMapCleaner(host));
+    List<LeakPattern> all = new ArrayList<>();
+    all.addAll(
         List.of(
             new OwnedThreads(access, threads, threadStopBound),
             new ShutdownHookCleaner(access, threads),
@@ -42,7 +62,10 @@ public final class GenerationCleaner {
             new SecurityProviderCleaner(),
             new LoggingCleaner(),
             new JdkCacheFlusher(access),
-            new ContextClassLoaderSweeper(hostLoader));
+            new JacksonCacheFlusher()));
+    all.addAll(vertxPatterns);
+    all.add(new ContextClassLoaderSweeper(hostLoader));
+    this.patterns = List.copyOf(all);
   }
 
   /**

@@ -40,8 +40,8 @@ public final class LeakInspector {
     StringBuilder text = new StringBuilder("its classloader is still reachable");
     if (holders.isEmpty()) {
       text.append(
-          "; no thread, ThreadLocal, shutdown hook, JDBC driver, MBean, security provider or log"
-              + " handler of its code holds it: look for a static field of a host class or a host"
+          "; no thread, ThreadLocal, shutdown hook, JDBC driver, MBean, security provider, log"
+              + " handler, event-bus codec or shared-data entry of its code holds it: look for a static field of a host class or a host"
               + " object that keeps one of its objects");
     } else {
       text.append("; held by ").append(String.join("; ", holders));

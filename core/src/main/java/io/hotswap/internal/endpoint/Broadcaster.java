@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Writes one message to every member of a {@link Group}: one task per lane that has members, run on
  * that lane's event loop, writing to each of its members there (no task or future per member on a
- * foreign loop). A lane that already has its bound of broadcasts waiting skips this one: its
+ * foreign loop). A lane that already has its bound of broadcast frames waiting skips this one: its
  * members are counted as dropped, so a fan-out faster than the machine can write sheds instead of
  * queueing without bound.
  *
@@ -60,18 +60,23 @@ final class Broadcaster {
         continue;
       }
       AtomicInteger queue = waiting[lane];
-      if (queue.incrementAndGet() > load.limits().maxQueuedBroadcasts()) {
-        queue.decrementAndGet();
-        load.droppedUnoffered(members.length);
-        tally.add(0, members.length, 0);
+      int frames = members.length;
+      int before = queue.getAndAdd(frames);
+      if (before > 0 && before + frames > load.limits().maxQueuedFrames()) {
+        queue.addAndGet(-frames);
+        load.droppedUnoffered(frames);
+        tally.add(0, frames, 0);
         continue;
       }
       lanes
           .loop(lane)
           .execute(
               () -> {
-                queue.decrementAndGet();
-                writeAll(members, payload, write, tally);
+                try {
+                  writeAll(members, payload, write, tally);
+                } finally {
+                  queue.addAndGet(-frames);
+                }
               });
     }
     return done.future();

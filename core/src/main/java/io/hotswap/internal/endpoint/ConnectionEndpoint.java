@@ -71,7 +71,8 @@ public abstract class ConnectionEndpoint implements Endpoint {
         kind(),
         address(),
         registry.size(),
-        java.util.Optional.of(registry.load().status()));
+        java.util.Optional.of(registry.load().status()),
+        java.util.Optional.empty());
   }
 
   /** The endpoint's kind as status views show it. */

@@ -97,7 +97,7 @@ public final class EndpointRegistry {
     HttpEndpoint endpoint =
         new HttpEndpoint(
             vertx,
-            new EndpointSpec.Http(name, new HttpServerOptions(options).setPort(port)),
+            EndpointSpec.http(name, new HttpServerOptions(options).setPort(port)),
             nextIndex++,
             lanes,
             active);
@@ -113,7 +113,7 @@ public final class EndpointRegistry {
     }
     return add(
         new EventBusEndpoint(
-            vertx, new EndpointSpec.EventBus(name, address), nextIndex++, lanes, active));
+            vertx, EndpointSpec.eventBus(name, address), nextIndex++, lanes, active));
   }
 
   private Opening add(Endpoint endpoint) {

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class EventBusEndpoint implements Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusEndpoint.class);
   private static final int NO_HANDLER = 503;
+  private static final int OVERLOADED = 503;
 
   private final Vertx vertx;
   private final EndpointSpec.EventBus spec;
@@ -40,6 +41,7 @@ public final class EventBusEndpoint implements Endpoint {
   private final Lanes lanes;
   private final ActiveBindings active;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+  private final InFlightLimit limit;
 
   /** Creates the endpoint; nothing is registered until {@link #open()}. */
   public EventBusEndpoint(
@@ -49,6 +51,7 @@ public final class EventBusEndpoint implements Endpoint {
     this.index = index;
     this.lanes = lanes;
     this.active = active;
+    this.limit = new InFlightLimit(spec.name(), spec.maxInFlight(), lanes.size());
   }
 
   @Override
@@ -68,7 +71,14 @@ public final class EventBusEndpoint implements Endpoint {
 
   @Override
   public StatusReport.EndpointStatus status() {
-    return new StatusReport.EndpointStatus(spec.name(), "event-bus", spec.address(), 0);
+    return new StatusReport.EndpointStatus(
+        spec.name(),
+        "event-bus",
+        spec.address(),
+        0,
+        java.util.Optional.empty(),
+        java.util.Optional.of(
+            new StatusReport.InFlightStatus(limit.inFlight(), limit.max(), limit.rejected())));
   }
 
   @Override
@@ -112,9 +122,16 @@ public final class EventBusEndpoint implements Endpoint {
     if (!binding.ownLane() && !message.isSend()) {
       return;
     }
+    if (!limit.tryEnter(lane)) {
+      if (message.replyAddress() != null) {
+        message.fail(OVERLOADED, limit.describe());
+      }
+      return;
+    }
     ContextInternal context = binding.context().duplicate();
     TrackedMessage tracked =
         new TrackedMessage(lanes.loop(lane), message, context, binding.generation());
+    tracked.countedIn(limit, lane);
     binding.ledger().lane(lane).add(tracked);
     switch (binding.kind()) {
       case MESSAGES -> {

@@ -7,13 +7,22 @@ import io.netty.channel.EventLoop;
  * or an event-bus message until it was replied to. Exchanges form an intrusive list in their {@link
  * LaneLedger}, so counting costs no allocation beyond the exchange itself.
  *
- * <p>Confined to its lane's event-loop thread, except {@link #doneFromAnyThread()}.
+ * <p>The lane is the one that accepted the work, which is not always the thread that finishes it: a
+ * request handed to an instance of another lane ends on that instance's thread (Vert.x runs a
+ * response's end handler on the thread that called {@code end()}). Work that can end off the lane
+ * must end through {@link #doneFromAnyThread()} or {@link #finishFromAnyThread(boolean)}: the
+ * ledger is plain lane-confined state, and a foreign thread touching it loses counts and corrupts
+ * its list (a generation that never drains, whose list is empty at the drain timeout).
+ *
+ * <p>Confined to its lane's event-loop thread, except the {@code FromAnyThread} methods.
  */
 abstract class Exchange {
   Exchange previous;
   Exchange next;
   private LaneLedger ledger;
   private final EventLoop lane;
+  private InFlightLimit limit;
+  private int limitLane;
 
   Exchange(EventLoop lane) {
     this.lane = lane;
@@ -26,15 +35,26 @@ abstract class Exchange {
 
   /** Marks the work finished; idempotent; must run on the lane thread. */
   final void done() {
+    assert lane == null || lane.inEventLoop() : "an exchange ended off its lane's thread";
     LaneLedger owner = ledger;
     if (owner != null) {
       ledger = null;
       owner.remove(this);
+      if (limit != null) {
+        limit.exit(limitLane);
+      }
     }
+  }
+
+  /** Counts this exchange in {@code bound} too, on lane {@code laneIndex}, until it is done. */
+  final void countedIn(InFlightLimit bound, int laneIndex) {
+    this.limit = bound;
+    this.limitLane = laneIndex;
   }
 
   /** Counts this exchange as failed; must run on the lane thread, before {@link #done()}. */
   final void countError() {
+    assert lane == null || lane.inEventLoop() : "an exchange counted off its lane's thread";
     LaneLedger owner = ledger;
     if (owner != null) {
       owner.error();
@@ -48,6 +68,26 @@ abstract class Exchange {
     } else {
       lane.execute(this::done);
     }
+  }
+
+  /**
+   * Marks the work finished from any thread, counting it as failed first when {@code failed}; the
+   * bookkeeping runs on the lane thread (hopping there when needed) and happens once however often
+   * this is called.
+   */
+  final void finishFromAnyThread(boolean failed) {
+    if (lane.inEventLoop()) {
+      finish(failed);
+    } else {
+      lane.execute(() -> finish(failed));
+    }
+  }
+
+  private void finish(boolean failed) {
+    if (failed) {
+      countError();
+    }
+    done();
   }
 
   /** The event loop of the lane this exchange is counted on. */

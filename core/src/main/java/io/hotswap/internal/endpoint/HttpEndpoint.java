@@ -7,6 +7,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * RehomedHttpServerRequest}) so that every later callback of the request also runs on the
  * generation's context; the exchange is counted in the generation's lane ledger from dispatch until
  * the response ended or the connection closed. A handler that throws gets a 500 instead of a
- * hanging request. Requests that arrive while no generation binds this endpoint get a 503.
+ * hanging request. Requests that arrive while no generation binds this endpoint get a 503, and so
+ * do requests past the endpoint's in-flight bound ({@link InFlightLimit}), before generation code
+ * sees them.
  *
  * <p>Thread-safe: dispatch runs on lane threads and touches only lane-confined state.
  */
@@ -52,6 +55,7 @@ public final class HttpEndpoint implements Endpoint {
   private final List<HttpServer> servers = new ArrayList<>();
   private final AtomicInteger openConnections = new AtomicInteger();
   private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
+  private final InFlightLimit limit;
   private volatile int port = -1;
 
   /** Creates the endpoint; nothing is bound until {@link #open()}. */
@@ -62,6 +66,7 @@ public final class HttpEndpoint implements Endpoint {
     this.index = index;
     this.lanes = lanes;
     this.active = active;
+    this.limit = new InFlightLimit(spec.name(), spec.maxInFlight(), lanes.size());
   }
 
   @Override
@@ -99,7 +104,13 @@ public final class HttpEndpoint implements Endpoint {
   @Override
   public StatusReport.EndpointStatus status() {
     return new StatusReport.EndpointStatus(
-        spec.name(), "http", Integer.toString(port), openConnections.get());
+        spec.name(),
+        "http",
+        Integer.toString(port),
+        openConnections.get(),
+        java.util.Optional.empty(),
+        java.util.Optional.of(
+            new StatusReport.InFlightStatus(limit.inFlight(), limit.max(), limit.rejected())));
   }
 
   @Override
@@ -182,9 +193,14 @@ public final class HttpEndpoint implements Endpoint {
         return;
       }
     }
+    if (!limit.tryEnter(lane)) {
+      overloaded(request);
+      return;
+    }
     LaneLedger ledger = binding.ledger().lane(lane);
     ContextInternal context = binding.context().duplicate();
     HttpExchange exchange = new HttpExchange(lanes.loop(lane));
+    exchange.countedIn(limit, lane);
     // Counted before the wrapper exists: its end hook may fire as soon as it is installed.
     ledger.add(exchange);
     RehomedHttpServerRequest rehomed =
@@ -237,12 +253,13 @@ public final class HttpEndpoint implements Endpoint {
         .onComplete(
             accepted -> {
               if (accepted.failed()) {
-                exchange.done();
+                exchange.doneFromAnyThread();
                 return;
               }
               ServerWebSocket socket = accepted.result();
               exchange.socket = socket;
-              ServerWebSocket rehomed = RehomedWebSocket.of(socket, context, exchange::done);
+              ServerWebSocket rehomed =
+                  RehomedWebSocket.of(socket, context, exchange::doneFromAnyThread);
               boolean inline = OnContext.inline(context);
               if (!inline) {
                 socket.pause();
@@ -306,6 +323,21 @@ public final class HttpEndpoint implements Endpoint {
     }
   }
 
+  /** Past the in-flight bound: 503 with {@code Retry-After}, before generation code sees it. */
+  private void overloaded(HttpServerRequest request) {
+    HttpMethod method = request.method();
+    boolean bodyless =
+        method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+    request
+        .response()
+        .setStatusCode(503)
+        .putHeader(HttpHeaders.RETRY_AFTER, InFlightLimit.RETRY_AFTER_SECONDS)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+        // A body left unread would be parsed as the next request: close after answering.
+        .putHeader(HttpHeaders.CONNECTION, bodyless ? "keep-alive" : "close")
+        .end(limit.describe() + "\n");
+  }
+
   private void unavailable(HttpServerRequest request, BindingTable table) {
     String reason = table.unavailableReason(spec.name());
     request
@@ -354,12 +386,14 @@ public final class HttpEndpoint implements Endpoint {
       super(lane);
     }
 
-    /** The response ended or the connection closed: a 5xx counts as a failed exchange. */
+    /**
+     * The response ended or the connection closed: a 5xx counts as a failed exchange. Runs on the
+     * thread that ended the response, which is the instance's when the request was handed to an
+     * instance of another lane, so the ledger is updated on the lane's thread.
+     */
     void finished() {
-      if (response != null && response.getStatusCode() >= 500) {
-        countError();
-      }
-      done();
+      RehomedHttpServerResponse ended = response;
+      finishFromAnyThread(ended != null && ended.getStatusCode() >= 500);
     }
 
     @Override

@@ -21,6 +21,7 @@ final class LaneLedger {
 
   /** Counts {@code exchange} as in flight. */
   void add(Exchange exchange) {
+    assert exchange.lane().inEventLoop() : "an exchange counted off its lane's thread";
     exchange.attach(this);
     exchange.previous = head.previous;
     exchange.next = head;
@@ -60,12 +61,22 @@ final class LaneLedger {
     return served;
   }
 
-  /** Runs {@code callback} once nothing is in flight: now, or when the last exchange ends. */
+  /**
+   * Runs {@code callback} once nothing is in flight: now, or when the last exchange ends. Several
+   * callers may wait; each callback runs once.
+   */
   void whenDrained(Runnable callback) {
     if (count == 0) {
       callback.run();
-    } else {
+    } else if (onDrained == null) {
       onDrained = callback;
+    } else {
+      Runnable earlier = onDrained;
+      onDrained =
+          () -> {
+            earlier.run();
+            callback.run();
+          };
     }
   }
 

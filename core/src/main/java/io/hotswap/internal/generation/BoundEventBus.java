@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.MessageConsumerOptions;
 import io.vertx.core.eventbus.impl.EventBusInternal;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * consumer(...)} and {@code localConsumer(...)} bind the handler to the host endpoint {@code
  * bus:<address>} (registered by the host on first use and kept), so senders never see the address
  * disappear during a reload and {@code send} never round-robins between two generations.
+ *
+ * <p>Codec registrations go through {@link GenerationCodecs}, so a codec name that the previous
+ * generation registered can be registered again by the next one.
  *
  * <p>A proxy of {@link EventBusInternal}, so code that casts to it keeps working. Stateless apart
  * from the consumers it creates.
@@ -53,6 +57,9 @@ final class BoundEventBus {
                 }
                 return consumer;
               }
+              if (codecCall(real, name, args)) {
+                return proxy;
+              }
               if (name.equals("equals") && method.getParameterCount() == 1) {
                 return proxy == args[0];
               }
@@ -62,6 +69,52 @@ final class BoundEventBus {
                 throw e.getCause();
               }
             });
+  }
+
+  /**
+   * Routes {@code registerCodec}, {@code registerDefaultCodec}, {@code unregisterCodec} and {@code
+   * unregisterDefaultCodec} to {@link GenerationCodecs}; false for every other call.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static boolean codecCall(EventBus real, String name, Object[] args) {
+    if (args == null) {
+      return false;
+    }
+    switch (name) {
+      case "registerCodec" -> {
+        MessageCodec<?, ?> codec = (MessageCodec<?, ?>) args[0];
+        GenerationCodecs.register(real, owner(codec), codec);
+      }
+      case "registerDefaultCodec" -> {
+        MessageCodec codec = (MessageCodec) args[1];
+        GenerationCodecs.registerDefault(real, owner(codec), (Class) args[0], codec);
+      }
+      case "unregisterCodec" ->
+          GenerationCodecs.unregister(
+              real, Thread.currentThread().getContextClassLoader(), (String) args[0]);
+      case "unregisterDefaultCodec" ->
+          GenerationCodecs.unregisterDefault(
+              real, ((Class<?>) args[0]).getClassLoader(), (Class<?>) args[0]);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The loader of the generation registering {@code codec}: the codec's own when it is a class of
+   * the generation, else the context classloader of the generation's context.
+   */
+  private static ClassLoader owner(MessageCodec<?, ?> codec) {
+    ClassLoader defining = codec.getClass().getClassLoader();
+    ClassLoader host = BoundEventBus.class.getClassLoader();
+    for (ClassLoader l = host; l != null; l = l.getParent()) {
+      if (l == defining) {
+        return Thread.currentThread().getContextClassLoader();
+      }
+    }
+    return defining == null ? Thread.currentThread().getContextClassLoader() : defining;
   }
 
   /** A consumer whose handler is a binding of the generation. */

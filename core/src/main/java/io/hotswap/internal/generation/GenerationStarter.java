@@ -1,5 +1,6 @@
 package io.hotswap.internal.generation;
 
+import io.hotswap.MainDeployment;
 import io.hotswap.api.StateStore;
 import io.hotswap.internal.endpoint.Binding;
 import io.hotswap.internal.endpoint.BindingTable;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The STARTING phase: deploys every entry of a loaded generation, one instance per lane unless the
@@ -25,19 +28,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe: holds no mutable state of its own between calls.
  */
 final class GenerationStarter {
+  private static final Logger LOG = LoggerFactory.getLogger(GenerationStarter.class);
   private final Vertx vertx;
   private final Lanes lanes;
   private final EndpointRegistry endpoints;
   private final Duration startTimeout;
   private final StateStore store;
+  private final MainDeployment main;
 
   GenerationStarter(
       Vertx vertx,
       Lanes lanes,
       EndpointRegistry endpoints,
       Duration startTimeout,
-      StateStore store) {
+      StateStore store,
+      MainDeployment main) {
     this.store = store;
+    this.main = main;
     this.vertx = vertx;
     this.lanes = lanes;
     this.endpoints = endpoints;
@@ -56,6 +63,10 @@ final class GenerationStarter {
     List<GenerationInstance> instances = scope.instances();
     List<Future<String>> deployments = new ArrayList<>();
     for (LoadedCode.EntryPoint entry : code.entries()) {
+      if (entry.compat()) {
+        deployments.add(deployMain(generation, code, entry, scope));
+        continue;
+      }
       int count = entry.instances() == 0 ? lanes.size() : entry.instances();
       if (count > lanes.size()) {
         deployments.add(
@@ -113,6 +124,40 @@ final class GenerationStarter {
                 return undeployAll(deployed).transform(ignored -> Future.failedFuture(invalid));
               }
             });
+  }
+
+  /**
+   * Deploys the main verticle of compat mode with the options of {@link MainDeployment}, read
+   * afresh for this generation (a config file's current content). Its instances are pinned round
+   * robin to the lanes, as Vert.x spreads instances over event loops.
+   */
+  private Future<String> deployMain(
+      Generation generation, LoadedCode code, LoadedCode.EntryPoint entry, GenerationScope scope) {
+    DeploymentOptions options;
+    try {
+      options = main.resolve();
+    } catch (IllegalStateException unreadable) {
+      return Future.failedFuture(
+          new IllegalStateException(
+              generation.label() + ": " + unreadable.getMessage(), unreadable));
+    }
+    options.setClassLoader(code.loader());
+    LOG.info(
+        "{} deploying main verticle {}: {} instance(s), {}, config keys {}",
+        generation.label(),
+        entry.type().getName(),
+        options.getInstances(),
+        options.getThreadingModel(),
+        options.getConfig().fieldNames());
+    AtomicInteger nextLane = new AtomicInteger();
+    return vertx.deployVerticle(
+        () ->
+            scope.instance(
+                () -> entry.type().getDeclaredConstructor().newInstance(),
+                entry.type().getName(),
+                nextLane.getAndIncrement() % lanes.size(),
+                true),
+        options);
   }
 
   private static List<InstanceHooks> hooks(List<GenerationInstance> instances) {

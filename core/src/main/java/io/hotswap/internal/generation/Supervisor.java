@@ -98,7 +98,9 @@ public final class Supervisor {
             hostLoader,
             options.mainVerticle().orElse(null),
             files);
-    this.starter = new GenerationStarter(vertx, lanes, endpoints, options.startTimeout(), store);
+    this.starter =
+        new GenerationStarter(
+            vertx, lanes, endpoints, options.startTimeout(), store, options.mainDeployment());
     this.checks =
         new CandidateChecks(
             new GenerationChecker(hostContext, options.checkTimeout()),
@@ -106,7 +108,7 @@ public final class Supervisor {
             snapshots,
             starter,
             history);
-    GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND);
+    GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND, vertx);
     this.retirement =
         new Retirement(
             hostContext,
