@@ -158,9 +158,36 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
     return onGeneration(response.settleWhenDone(delegate.toNetSocket()));
   }
 
+  /**
+   * The socket is paused from its upgrade until the generation's listeners of the returned future
+   * have run (they set the socket's handlers): a frame the client sends right after the handshake
+   * would otherwise reach a socket without handlers, and be dropped, while the completion hops to
+   * the generation context. Plain Vert.x completes the future before it reads the next frame.
+   */
   @Override
   public Future<ServerWebSocket> toWebSocket() {
-    return onGeneration(response.settleWhenDone(delegate.toWebSocket()));
+    PromiseInternal<ServerWebSocket> promise = generationContext.promise();
+    Future<ServerWebSocket> upgrade = delegate.toWebSocket();
+    // The first listener, where the upgrade completes: before the socket reads another frame.
+    upgrade.onSuccess(ServerWebSocket::pause);
+    response
+        .settleWhenDone(upgrade)
+        .onComplete(
+            upgraded -> {
+              if (upgraded.failed()) {
+                promise.fail(upgraded.cause());
+                return;
+              }
+              ServerWebSocket socket = upgraded.result();
+              OnContext.emit(
+                  generationContext,
+                  socket,
+                  ready -> {
+                    promise.complete(ready);
+                    ready.resume();
+                  });
+            });
+    return promise.future();
   }
 
   // Fluent methods: return the wrapper, never the host request.

@@ -1,0 +1,1 @@
+<html><body><h1>Pages @VERSION@</h1></body></html>
