@@ -50,7 +50,10 @@ public final class GenerationCleaner {
     List<LeakPattern> vertxPatterns =
         host == null
             ? List.of()
-            : List.of(new EventBusCodecCleaner(host), new LocalMapCleaner(host));
+            : List.of(
+                new EventBusCodecCleaner(host),
+                new LocalMapCleaner(host),
+                new GenerationScopedMaps(host));
     List<LeakPattern> all = new ArrayList<>();
     all.addAll(
         List.of(

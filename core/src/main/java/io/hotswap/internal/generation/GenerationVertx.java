@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.impl.NetServerInternal;
+import io.vertx.core.shareddata.SharedData;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *       TCP endpoint and {@code Bindings.connections});
  *   <li>{@code fileSystem()} and {@code fileResolver()} resolve classpath files against the
  *       generation's own snapshot, with a file cache of the generation's own;
+ *   <li>{@code sharedData()} is the host's, except vertx-web's template cache, which is the
+ *       generation's own ({@link GenerationSharedData});
  *   <li>everything else (timers, clients, shared data, executeBlocking, ...) is the host's, on the
  *       caller's context, so it is released when the generation retires.
  * </ul>
@@ -39,12 +42,14 @@ final class GenerationVertx extends GenerationFilesVertx {
 
   private final InstanceBindings bindings;
   private final GenerationScope scope;
+  private final SharedData sharedData;
   private volatile EventBus eventBus;
 
   GenerationVertx(VertxInternal host, InstanceBindings bindings, GenerationScope scope) {
     super(host, scope.files());
     this.bindings = bindings;
     this.scope = scope;
+    this.sharedData = new GenerationSharedData(host.sharedData(), "gen-" + scope.generation());
   }
 
   @Override
@@ -70,6 +75,12 @@ final class GenerationVertx extends GenerationFilesVertx {
       eventBus = bus;
     }
     return bus;
+  }
+
+  /** The host's shared data, with a template cache of the generation's own. */
+  @Override
+  public SharedData sharedData() {
+    return sharedData;
   }
 
   @Override
