@@ -51,8 +51,10 @@ class SoakLeakIT {
       System.gc();
       StatusReport.JvmStatus end = StatusReport.JvmStatus.now();
       // Each generation defines a handful of classes; 190 more generations alive would add
-      // ~1,000. Flat means within a small margin of the count after ten reloads.
-      assertThat(end.loadedClasses()).isLessThan(afterTen.loadedClasses() + 300);
+      // ~1,000. Flat means within a margin of the count after ten reloads: the host itself keeps
+      // loading classes lazily meanwhile (lambda forms and other hidden classes of method handles,
+      // first uses of cleanup and resolver paths): 186-377 in runs on 2 shared cores.
+      assertThat(end.loadedClasses()).isLessThan(afterTen.loadedClasses() + 500);
       System.out.printf(
           "soak: %d reloads, %d requests, 0 failed; loaded classes %d after 10 reloads, %d after"
               + " %d; metaspace %.1f -> %.1f MiB%n",

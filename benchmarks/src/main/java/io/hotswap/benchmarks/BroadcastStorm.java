@@ -50,7 +50,9 @@ public final class BroadcastStorm {
   private static final Pattern SERVING = Pattern.compile("serving http://localhost:(\\d+)/");
   private static final int FAST = 20;
   private static final int SLOW = 20;
-  private static final String LINE = "x".repeat(1024);
+  private static final String LINE = "x".repeat(4096);
+  private static final List<WebSocketClient> CLIENTS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private BroadcastStorm() {}
 
@@ -130,7 +132,7 @@ public final class BroadcastStorm {
       long written = load.getLong("written");
 
       System.out.printf(
-          "broadcast storm: %d s, %d connections (%d fast readers, %d that never read), 1 KiB"
+          "broadcast storm: %d s, %d connections (%d fast readers, %d that never read), 4 KiB"
               + " lines every 500 ms, host -Xmx512m%n",
           seconds, connections, FAST, SLOW);
       System.out.printf(
@@ -224,6 +226,8 @@ public final class BroadcastStorm {
       options.setReceiveBufferSize(receiveBuffer);
     }
     WebSocketClient client = vertx.createWebSocketClient(options);
+    // Kept reachable: Vert.x closes a client, and every socket it opened, once it is garbage.
+    CLIENTS.add(client);
     List<WebSocket> sockets = new ArrayList<>();
     for (int from = 0; from < count; from += 100) {
       List<Future<WebSocket>> batch = new ArrayList<>();

@@ -44,7 +44,7 @@ final class ConnectionRegistry implements Gateway {
     this.endpoint = endpoint;
     this.idPrefix = idPrefix;
     this.lanes = lanes.size();
-    this.load = new GatewayLoad(limits, connections::size);
+    this.load = new GatewayLoad(limits, connections::size, this::remove);
     this.broadcaster = new Broadcaster(lanes, load);
   }
 

@@ -3,6 +3,7 @@ package io.hotswap.internal.endpoint;
 import io.hotswap.GatewayLimits;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -25,15 +26,18 @@ final class GatewayLoad {
 
   private final GatewayLimits limits;
   private final IntSupplier openConnections;
+  private final Consumer<HostConnection> closedAsSlow;
   private final AtomicLong pending = new AtomicLong();
   private final LongAdder written = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder slow = new LongAdder();
   private final LongAdder closedSlow = new LongAdder();
 
-  GatewayLoad(GatewayLimits limits, IntSupplier openConnections) {
+  GatewayLoad(
+      GatewayLimits limits, IntSupplier openConnections, Consumer<HostConnection> closedAsSlow) {
     this.limits = limits;
     this.openConnections = openConnections;
+    this.closedAsSlow = closedAsSlow;
   }
 
   GatewayLimits limits() {
@@ -81,9 +85,14 @@ final class GatewayLoad {
     dropped.add(frames);
   }
 
-  /** Counts a connection closed because it read too slowly. */
-  void closedSlow() {
+  /**
+   * Counts a connection closed because it read too slowly; it leaves the endpoint's registry and
+   * groups at once (its socket may take a while to go: a client that does not read does not answer
+   * the close frame).
+   */
+  void closedSlow(HostConnection connection) {
     closedSlow.increment();
+    closedAsSlow.accept(connection);
   }
 
   /** The current counts, for status. */

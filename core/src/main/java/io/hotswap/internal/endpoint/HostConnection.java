@@ -175,7 +175,7 @@ abstract class HostConnection implements Connection {
             + " bytes pending, limit "
             + load.limits().maxPendingBytes();
     LOG.warn("endpoint '{}': closing connection {}: {}", endpoint, id, reason);
-    load.closedSlow();
+    load.closedSlow(this);
     closeTooSlow(reason);
   }
 
@@ -207,6 +207,11 @@ abstract class HostConnection implements Connection {
   /** Marks the connection closed for writes. */
   final void closed() {
     open = false;
+  }
+
+  /** Whether the socket's close was seen (its close handler ran). */
+  final boolean ended() {
+    return ended.get();
   }
 
   /** Marks the socket ended; true only for the first call, so the close event fires once. */

@@ -1,10 +1,13 @@
 package io.hotswap.internal.endpoint;
 
 import io.hotswap.EndpointSpec;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,7 @@ public final class WebSocketEndpoint extends ConnectionEndpoint implements HttpR
   private static final short POLICY_VIOLATION = 1008;
   private static final short TRY_AGAIN_LATER = 1013;
   private static final int MAX_REASON_BYTES = 120;
+  private static final long SLOW_CLOSE_GRACE_MILLIS = 2_000;
 
   private final EndpointSpec.WebSocket spec;
 
@@ -55,18 +59,20 @@ public final class WebSocketEndpoint extends ConnectionEndpoint implements HttpR
 
   @Override
   public void take(HttpServerRequest request, int lane) {
+    HttpConnection connection = request.connection();
     request
         .toWebSocket()
-        .onSuccess(socket -> accept(socket, lane))
+        .onSuccess(socket -> accept(socket, connection, lane))
         .onFailure(
             failure ->
                 LOG.warn(
                     "endpoint '{}': WebSocket upgrade failed: {}", name(), failure.toString()));
   }
 
-  private void accept(ServerWebSocket socket, int lane) {
+  private void accept(ServerWebSocket socket, HttpConnection tcp, int lane) {
     WsConnection connection =
-        new WsConnection(registry().nextId(), name(), lane, registry().load(), socket);
+        new WsConnection(
+            registry().nextId(), name(), lane, registry().load(), socket, tcp, lanes().loop(lane));
     socket.setWriteQueueMaxSize(spec.maxPendingBytes());
     socket.textMessageHandler(text -> text(connection, text));
     socket.binaryMessageHandler(bytes -> message(connection, bytes));
@@ -83,10 +89,21 @@ public final class WebSocketEndpoint extends ConnectionEndpoint implements HttpR
   /** One host-owned WebSocket. */
   private static final class WsConnection extends HostConnection {
     private final ServerWebSocket socket;
+    private final HttpConnection tcp;
+    private final EventLoop loop;
 
-    WsConnection(String id, String endpoint, int lane, GatewayLoad load, ServerWebSocket socket) {
+    WsConnection(
+        String id,
+        String endpoint,
+        int lane,
+        GatewayLoad load,
+        ServerWebSocket socket,
+        HttpConnection tcp,
+        EventLoop loop) {
       super(id, endpoint, lane, load);
       this.socket = socket;
+      this.tcp = tcp;
+      this.loop = loop;
     }
 
     @Override
@@ -105,9 +122,23 @@ public final class WebSocketEndpoint extends ConnectionEndpoint implements HttpR
       return socket.isClosed() ? Future.succeededFuture() : socket.close(NORMAL, "closed");
     }
 
+    /**
+     * Sends the 1008 close frame, then closes the TCP connection if the client has not finished the
+     * closing handshake within {@value #SLOW_CLOSE_GRACE_MILLIS} ms: a client that does not read
+     * never sees the frame queued behind what it did not read, and Vert.x would keep the socket,
+     * and everything queued for it, open until it did.
+     */
     @Override
     void closeTooSlow(String reason) {
       socket.close(POLICY_VIOLATION, clip(reason));
+      loop.schedule(
+          () -> {
+            if (!ended()) { // isClosed() is already true once the close frame is queued
+              tcp.close();
+            }
+          },
+          SLOW_CLOSE_GRACE_MILLIS,
+          TimeUnit.MILLISECONDS);
     }
 
     @Override
