@@ -36,6 +36,7 @@ import java.util.function.Predicate;
 public final class CompatThroughput {
   private static final double TARGET = 0.95;
   private static final Predicate<String> HOTSWAP = m -> m.startsWith("io.hotswap.");
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   private final CompatThroughputOptions options;
   private final Wrk wrk;
@@ -57,26 +58,29 @@ public final class CompatThroughput {
     Optional<Path> wrk = Wrk.find();
     if (wrk.isEmpty()) {
       System.err.println(
-          "CompatThroughput needs wrk, which is not on the PATH (nor /usr/bin/wrk): install"
+          "CompatThroughput needs wrk, which is not on the PATH: install"
               + " Debian's package (apt-get install -y wrk) and run again");
       System.exit(2);
     }
+    Pinning.pinSelf(options.clientCpus());
     System.exit(new CompatThroughput(options, wrk.get()).run() ? 0 : 1);
   }
 
   private boolean run() throws Exception {
     double[] load = ProcStat.loadAverage();
     String pinning =
-        Pinning.available()
-            ? "server taskset -c "
-                + options.serverCpus()
-                + ", wrk taskset -c "
-                + options.clientCpus()
-            : "taskset not found: server and wrk run unpinned";
+        !Pinning.available()
+            ? "taskset not found: server, wrk and this driver run unpinned"
+            : "server "
+                + (options.serverCpus() == null ? "unpinned" : "taskset -c " + options.serverCpus())
+                + ", wrk (and this driver) "
+                + (options.clientCpus() == null
+                    ? "unpinned"
+                    : "taskset -c " + options.clientCpus());
     System.out.printf(
         Locale.ROOT,
         "compat throughput: %d cores, %s %s, %s; %s; load average %.2f %.2f %.2f%n",
-        Runtime.getRuntime().availableProcessors(),
+        CORES,
         System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version"),
         options,
@@ -91,7 +95,7 @@ public final class CompatThroughput {
         .put(
             "machine",
             new JsonObject()
-                .put("cores", Runtime.getRuntime().availableProcessors())
+                .put("cores", CORES)
                 .put("jdk", System.getProperty("java.runtime.version"))
                 .put("loadAverageAtStart", new JsonArray(List.of(load[0], load[1], load[2]))));
     code = CompatThroughputApp.compile();
@@ -103,32 +107,72 @@ public final class CompatThroughput {
         Locale.ROOT,
         "%npair | plain req/s  µs/req  load1 core0-other | hotswap req/s  µs/req  load1"
             + " core0-other | req/s ratio | CPU ratio%n");
+    JsonArray discarded = new JsonArray();
+    int noisyKept = 0;
     for (int pair = 1; pair <= options.pairs(); pair++) {
-      Run plain = measure("plain", "pair" + pair, false);
-      Run hotswap = measure("hotswap", "pair" + pair, false);
+      Run plain;
+      Run hotswap;
+      int attempt = 0;
+      boolean noisy;
+      while (true) {
+        attempt++;
+        plain = measure("plain", "pair" + pair, false);
+        hotswap = measure("hotswap", "pair" + pair, false);
+        noisy = noisy(plain) || noisy(hotswap);
+        if (!noisy || attempt > options.retries()) {
+          break;
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%4d | %s | %s | noisy: others used core %d for more than %d%%, run the pair again%n",
+            pair,
+            plain,
+            hotswap,
+            serverCore,
+            options.maxCoreOther());
+        discarded.add(
+            new JsonObject()
+                .put("pair", pair)
+                .put("plain", plain.json())
+                .put("hotswap", hotswap.json()));
+      }
+      if (pair == 1) {
+        System.out.println("     plain:   " + plain.detail());
+        System.out.println("     hotswap: " + hotswap.detail());
+      }
+      noisyKept += noisy ? 1 : 0;
       double rateRatio = hotswap.requestsPerSecond() / plain.requestsPerSecond();
       double cpuRatio = plain.cpuMicrosPerRequest() / hotswap.cpuMicrosPerRequest();
       rateRatios.add(rateRatio);
       cpuRatios.add(cpuRatio);
       System.out.printf(
           Locale.ROOT,
-          "%4d | %s | %s | %11.3f | %9.3f%n",
+          "%4d | %s | %s | %11.3f | %9.3f%s%n",
           pair,
           plain,
           hotswap,
           rateRatio,
-          cpuRatio);
+          cpuRatio,
+          noisy ? "  (noisy, kept after " + attempt + " attempts)" : "");
       pairs.add(
           new JsonObject()
               .put("pair", pair)
+              .put("attempts", attempt)
+              .put("noisy", noisy)
               .put("plain", plain.json())
               .put("hotswap", hotswap.json())
               .put("requestsPerSecondRatio", rateRatio)
               .put("cpuRatio", cpuRatio));
     }
+    json.put("discardedNoisyPairs", discarded);
     json.put("pairs", pairs);
 
-    System.out.printf(Locale.ROOT, "%ntargets (%d pairs)%n", rateRatios.size());
+    System.out.printf(
+        Locale.ROOT,
+        "%ntargets (%d pairs, %d noisy pairs run again, %d noisy pairs kept)%n",
+        rateRatios.size(),
+        discarded.size(),
+        noisyKept);
     JsonObject summary = new JsonObject();
     summary.put("requestsPerSecondRatio", target("req/s ratio hotswap/plain", rateRatios));
     double cpuMedian = Stats.median(cpuRatios);
@@ -168,6 +212,7 @@ public final class CompatThroughput {
 
   /** One fresh server: warm-up, then the measured window (under JFR if {@code record}). */
   private Run measure(String mode, String label, boolean record) throws Exception {
+    int seconds = record ? options.profileSeconds() : options.seconds();
     Path dir = BenchPaths.outputDir();
     Path log = dir.resolve("compat-throughput-" + mode + "-" + label + ".log");
     try (CompatThroughputProcess server =
@@ -184,7 +229,7 @@ public final class CompatThroughput {
               : null;
       long[] coreBefore = serverCore >= 0 ? ProcStat.coreTicks(serverCore) : null;
       long before = ProcStat.processTicks(server.pid());
-      Wrk.Result result = wrk.run(server.url(), options.seconds());
+      Wrk.Result result = wrk.run(server.url(), seconds);
       long after = ProcStat.processTicks(server.pid());
       long[] coreAfter = serverCore >= 0 ? ProcStat.coreTicks(serverCore) : null;
       ExecutionProfile profile = recording != null ? recording.stop() : null;
@@ -201,6 +246,11 @@ public final class CompatThroughput {
     }
   }
 
+  /** Whether others used the server's core for more than the allowed share during the run. */
+  private boolean noisy(Run run) {
+    return run.coreOtherPercent() > options.maxCoreOther();
+  }
+
   private void check(String what, Wrk.Result result) {
     if (!result.clean()) {
       clean = false;
@@ -212,8 +262,10 @@ public final class CompatThroughput {
   private void profile() throws Exception {
     System.out.printf(
         Locale.ROOT,
-        "%nprofiling one more pair with JFR (settings=profile, %d s measured window)%n",
-        options.seconds());
+        "%nprofiling one more pair with JFR (settings=profile, started with jcmd after the"
+            + " warm-up, %d s measured window; recordings under %s)%n",
+        options.profileSeconds(),
+        BenchPaths.outputDir());
     Run plain = measure("plain", "profile", true);
     Run hotswap = measure("hotswap", "profile", true);
     JsonObject section = new JsonObject();

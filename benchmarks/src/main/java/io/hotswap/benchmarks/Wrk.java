@@ -43,7 +43,7 @@ final class Wrk {
     this.connections = connections;
   }
 
-  /** The {@code wrk} executable on the {@code PATH} (or {@code /usr/bin/wrk}), if any. */
+  /** The {@code wrk} executable on the {@code PATH}, if any. */
   static Optional<Path> find() {
     List<Path> candidates = new ArrayList<>();
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -51,7 +51,6 @@ final class Wrk {
         candidates.add(Path.of(dir, "wrk"));
       }
     }
-    candidates.add(Path.of("/usr/bin/wrk"));
     return candidates.stream().filter(Files::isExecutable).findFirst();
   }
 
