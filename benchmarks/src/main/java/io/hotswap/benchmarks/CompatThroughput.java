@@ -216,7 +216,12 @@ public final class CompatThroughput {
     Path dir = BenchPaths.outputDir();
     Path log = dir.resolve("compat-throughput-" + mode + "-" + label + ".log");
     try (CompatThroughputProcess server =
-        CompatThroughputProcess.start(mode, code, options.serverCpus(), List.of(), log)) {
+        CompatThroughputProcess.start(
+            mode,
+            code,
+            options.serverCpus(),
+            record ? List.of(FlightRecording.JVM_FLAG) : List.of(),
+            log)) {
       Wrk.Result warm = wrk.run(server.url(), options.warmupSeconds());
       check(mode + " " + label + " warm-up", warm);
       double[] load = ProcStat.loadAverage();

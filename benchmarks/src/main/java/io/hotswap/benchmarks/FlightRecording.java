@@ -10,13 +10,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * A JFR recording with {@code settings=profile} of another JVM, started and stopped with {@code
  * jcmd} around a measured window (so the start-up and the warm-up are not in it), then read with
- * {@code jfr print --events jdk.ExecutionSample}. The JDK's tools run pinned like the load
- * generator.
+ * {@code jfr print --stack-depth 128 --events jdk.ExecutionSample}. The JDK's tools run pinned like
+ * the load generator.
  *
  * <p>Not thread-safe; one recording per instance.
  */
 final class FlightRecording {
   private static final String NAME = "compat-throughput";
+
+  /** Frames per stack, recorded and printed; the JVM records 64 by default. */
+  static final int STACK_DEPTH = 128;
+
+  /**
+   * The JVM flag a profiled JVM needs so that its stacks are recorded {@link #STACK_DEPTH} deep.
+   */
+  static final String JVM_FLAG = "-XX:FlightRecorderOptions=stackdepth=" + STACK_DEPTH;
 
   private final long pid;
   private final Path file;
@@ -40,7 +48,17 @@ final class FlightRecording {
   ExecutionProfile stop() throws IOException, InterruptedException {
     jcmd("JFR.stop", "name=" + NAME, "filename=" + file);
     Path text = file.resolveSibling(file.getFileName() + ".txt");
-    run(List.of(tool("jfr"), "print", "--events", "jdk.ExecutionSample", file.toString()), text);
+    // jfr print shows 5 frames of a stack unless told otherwise: the frames below would be lost.
+    run(
+        List.of(
+            tool("jfr"),
+            "print",
+            "--stack-depth",
+            Integer.toString(STACK_DEPTH),
+            "--events",
+            "jdk.ExecutionSample",
+            file.toString()),
+        text);
     return ExecutionProfile.parse(Files.readString(text, StandardCharsets.UTF_8));
   }
 
