@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The server process's control port, used only by the load harness: {@code GET /reload} switches
  * the entry point's build and reloads, answering the outcome's timings; {@code GET /stats[?gc=1]}
  * answers process CPU time, drain times, metaspace and class counts (after {@code System.gc()} when
- * asked). Keeps the measurement inside the process, as {@code BENCHMARKING.md} asks.
+ * asked). Keeps the measurement inside the process, where it is not skewed by the client.
  *
  * <p>Thread-safe: the drain record is written by the supervisor's listener and read by requests.
  */

@@ -56,7 +56,7 @@ public final class Lanes {
     // Start every lane's thread now, from host code: Netty starts an event-loop thread on its
     // first task, and a thread started while generation code is on the stack would inherit that
     // generation's context classloader and, on JDK 17, its access control context, which pins
-    // the generation's loader for the life of the thread (DESIGN.md, loader leak (3)).
+    // the generation's loader for the life of the thread (docs/cleanup.md lists the patterns).
     for (EventLoop loop : loops) {
       loop.execute(() -> {});
     }
