@@ -2,12 +2,12 @@ package io.hotswap.internal;
 
 import io.hotswap.GenerationInfo;
 import io.hotswap.ReloadOutcome;
-import io.hotswap.internal.cluster.LocalNode;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.HttpEndpoint;
-import io.hotswap.internal.generation.CutoverGate;
 import io.hotswap.internal.generation.Supervisor;
+import io.hotswap.internal.spi.CutoverGate;
+import io.hotswap.internal.spi.LocalNode;
 import io.hotswap.loader.Snapshot;
 import io.vertx.core.Future;
 import java.util.Collection;

@@ -4,6 +4,7 @@ import io.hotswap.ClusterOptions;
 import io.hotswap.NodeOutcome.Step;
 import io.hotswap.RollOptions;
 import io.hotswap.RollOutcome;
+import io.hotswap.internal.spi.LocalNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,7 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.GenerationState;
+import io.hotswap.internal.spi.CutoverGate;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

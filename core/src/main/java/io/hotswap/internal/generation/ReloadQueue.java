@@ -1,6 +1,7 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.ReloadOutcome;
+import io.hotswap.internal.spi.CutoverGate;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;

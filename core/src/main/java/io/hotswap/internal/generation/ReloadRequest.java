@@ -1,5 +1,7 @@
 package io.hotswap.internal.generation;
 
+import io.hotswap.internal.spi.CutoverGate;
+
 /**
  * What a trigger asked for: a reload from the code source (forced, or only if the code changed), or
  * a reload to a snapshot kept in memory (rollback). Immutable.

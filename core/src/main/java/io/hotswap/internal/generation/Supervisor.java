@@ -14,6 +14,7 @@ import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.Lanes;
+import io.hotswap.internal.spi.CutoverGate;
 import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.LoaderTracker;
 import io.hotswap.loader.ParentFirstPolicy;

@@ -3,6 +3,7 @@ package io.hotswap.internal.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.ReloadOutcome;
+import io.hotswap.internal.spi.CutoverGate;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.spi;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -45,8 +45,11 @@ public final class CutoverGate {
     decision.tryFail(new CutoverAbortedException(reason));
   }
 
-  /** Called by the supervisor: the candidate is checked; the future says whether to cut over. */
-  Future<Void> held(long generation, String snapshotId) {
+  /**
+   * Called by the supervisor (not by the gate's owner): the candidate is checked; the future says
+   * whether to cut over.
+   */
+  public Future<Void> held(long generation, String snapshotId) {
     ready.tryComplete(new Candidate(generation, snapshotId));
     return decision.future();
   }

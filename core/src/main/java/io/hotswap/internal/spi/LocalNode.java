@@ -1,8 +1,7 @@
-package io.hotswap.internal.cluster;
+package io.hotswap.internal.spi;
 
 import io.hotswap.GenerationInfo;
 import io.hotswap.ReloadOutcome;
-import io.hotswap.internal.generation.CutoverGate;
 import io.hotswap.loader.Snapshot;
 import io.vertx.core.Future;
 import java.util.Collection;
