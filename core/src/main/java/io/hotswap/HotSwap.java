@@ -62,24 +62,6 @@ public interface HotSwap {
   /** Reloads the snapshot of the generation that was active before the current one. */
   Future<ReloadOutcome> rollback();
 
-  /**
-   * Rolls the code source of this node out to every node of its roll group: snapshots it, ships it
-   * to the other nodes (only the entries each lacks, authenticated with the cluster key and
-   * verified by hash), then reloads the nodes one at a time ({@link RollOptions.Mode#ROLLING}) or
-   * loads and checks them all before one cutover ({@link RollOptions.Mode#TWO_PHASE}). A node that
-   * fails stops the roll and the nodes that moved roll back. The future never fails: a refused or
-   * failed roll is an outcome with every node's step.
-   */
-  Future<RollOutcome> reloadCluster(RollOptions options);
-
-  /**
-   * Asks every node of the roll group what it runs now.
-   *
-   * @return a future failed with {@link IllegalStateException} when this instance is not a cluster
-   *     node
-   */
-  Future<ClusterStatus> clusterStatus();
-
   /** The host's state store, the same one generations reach through {@code Bindings#store()}. */
   io.hotswap.api.StateStore store();
 

@@ -1,5 +1,7 @@
 package io.hotswap;
 
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,103 +13,258 @@ import java.util.Set;
 
 /**
  * How a {@link HotSwap} instance runs: where the code comes from, which endpoints the host owns,
- * and the bounds of each lifecycle phase. Build one with {@link #builder(Path)}.
+ * and the bounds of each lifecycle phase. Built only through {@link #builder(Path)} (or {@link
+ * #toBuilder()} of existing options), so that a new option never breaks a caller; every default is
+ * a named constant of this class.
  *
- * @param codeSource a directory of classes (optionally with {@code lib/*.jar}) or a jar
- * @param endpoints the host endpoints, each with a unique name
- * @param parentFirstPackages packages, beyond the defaults, that generations load from the host
- * @param startTimeout bound on deploying a generation's entry verticles
- * @param drainTimeout bound on a retiring generation's in-flight work
- * @param leakTimeout how long a retired classloader may stay reachable before it is LEAKED
- * @param maxDraining how many generations may drain at once; more refuses a reload
- * @param lanes host event loops the endpoints run on; 0 takes every event loop of the Vert.x
- *     instance
- * @param allowWritableCodeSource accept a code source that users other than its owner may write
- * @param applicationName the name in logs and management views
- * @param watch reload when the code source changes (a settled change whose content hash differs)
- * @param watchQuietPeriod how long the code source must stay quiet before a change counts
- * @param watchTriggerFile with a watch, react only to changes of this file (the build touches it
- *     when done)
- * @param jmx register the MXBean {@code io.hotswap:type=HotSwap,name=<applicationName>}
- * @param signals USR2/HUP reload, TERM/INT stop gracefully (then the stop actions run)
- * @param stateMaxEntries the state store's bound on entries
- * @param stateIdleTimeout evict state entries not read or written for this long, if set
- * @param checkTimeout bound on a new generation's health checks and state hand-off
- * @param snapshotCacheBytes bytes of recent snapshots kept for rollback without reading disk
- * @param autoRollback roll back a new generation whose early error rate is too high, if set
- * @param warmUp requests replayed against a new generation before its cutover, if set
- * @param leakHeapDumpDir when a generation is LEAKED, write a heap dump of live objects here
- * @param mainVerticle the class name of an unmodified Vert.x verticle to deploy as each
- *     generation's entry (compat mode), if set; see {@link Builder#mainVerticle}
- * @param cluster make this instance a node of a roll group of a Vert.x cluster, if set; see {@link
- *     Builder#cluster}
- * @param mainDeployment how the main verticle is deployed (instances, threading model, config); see
- *     {@link Builder#mainDeploymentOptions}
+ * <p>Immutable and thread-safe.
  */
-public record HotSwapOptions(
-    Path codeSource,
-    List<EndpointSpec> endpoints,
-    Set<String> parentFirstPackages,
-    Duration startTimeout,
-    Duration drainTimeout,
-    Duration leakTimeout,
-    int maxDraining,
-    int lanes,
-    boolean allowWritableCodeSource,
-    String applicationName,
-    boolean watch,
-    Duration watchQuietPeriod,
-    Optional<Path> watchTriggerFile,
-    boolean jmx,
-    boolean signals,
-    long stateMaxEntries,
-    Optional<Duration> stateIdleTimeout,
-    Duration checkTimeout,
-    long snapshotCacheBytes,
-    Optional<AutoRollback> autoRollback,
-    Optional<WarmUp> warmUp,
-    Optional<Path> leakHeapDumpDir,
-    Optional<String> mainVerticle,
-    Optional<ClusterOptions> cluster,
-    MainDeployment mainDeployment) {
+public final class HotSwapOptions {
+  /** Default bound on starting a generation: 30 s. */
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Validates the options; see {@link Builder} for the defaults. */
-  public HotSwapOptions {
-    Objects.requireNonNull(codeSource, "codeSource");
-    endpoints = List.copyOf(endpoints);
-    parentFirstPackages = Set.copyOf(parentFirstPackages);
+  /** Default bound on draining a retiring generation: 30 s. */
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Default time a retired classloader has to be collected before it is LEAKED: 60 s. */
+  public static final Duration DEFAULT_LEAK_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Default number of generations that may drain at once: 4. */
+  public static final int DEFAULT_MAX_DRAINING = 4;
+
+  /** Default application name: {@code app}. */
+  public static final String DEFAULT_APPLICATION_NAME = "app";
+
+  /** Default quiet period of the code-source watch: 300 ms. */
+  public static final Duration DEFAULT_WATCH_QUIET_PERIOD = Duration.ofMillis(300);
+
+  /** Default bound on the state store's entries: 100,000. */
+  public static final long DEFAULT_STATE_MAX_ENTRIES = 100_000;
+
+  /** Default bound on a new generation's health checks and state hand-off: 10 s. */
+  public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default bytes of recent snapshots kept for rollback: 64 MiB. */
+  public static final long DEFAULT_SNAPSHOT_CACHE_BYTES = 64L * 1024 * 1024;
+
+  private final Path codeSource;
+  private final List<EndpointSpec> endpoints;
+  private final Set<String> parentFirstPackages;
+  private final Duration startTimeout;
+  private final Duration drainTimeout;
+  private final Duration leakTimeout;
+  private final int maxDraining;
+  private final int lanes;
+  private final boolean allowWritableCodeSource;
+  private final String applicationName;
+  private final boolean watch;
+  private final Duration watchQuietPeriod;
+  private final Optional<Path> watchTriggerFile;
+  private final boolean jmx;
+  private final boolean signals;
+  private final long stateMaxEntries;
+  private final Optional<Duration> stateIdleTimeout;
+  private final Duration checkTimeout;
+  private final long snapshotCacheBytes;
+  private final Optional<AutoRollback> autoRollback;
+  private final Optional<WarmUp> warmUp;
+  private final Optional<Path> leakHeapDumpDir;
+  private final Optional<String> mainVerticle;
+  private final MainDeployment mainDeployment;
+
+  private HotSwapOptions(Builder builder) {
+    codeSource = builder.codeSource;
+    endpoints = List.copyOf(builder.endpoints);
+    parentFirstPackages = Set.copyOf(builder.parentFirstPackages);
     Set<String> names = new HashSet<>();
     for (EndpointSpec endpoint : endpoints) {
       if (!names.add(endpoint.name())) {
         throw new IllegalArgumentException("two endpoints are named '" + endpoint.name() + "'");
       }
     }
-    requirePositive(startTimeout, "startTimeout");
-    requirePositive(drainTimeout, "drainTimeout");
-    requirePositive(leakTimeout, "leakTimeout");
+    startTimeout = requirePositive(builder.startTimeout, "startTimeout");
+    drainTimeout = requirePositive(builder.drainTimeout, "drainTimeout");
+    leakTimeout = requirePositive(builder.leakTimeout, "leakTimeout");
+    maxDraining = builder.maxDraining;
     if (maxDraining < 1) {
       throw new IllegalArgumentException("maxDraining must be at least 1, was " + maxDraining);
     }
+    lanes = builder.lanes;
     if (lanes < 0) {
       throw new IllegalArgumentException("lanes must be 0 (all event loops) or more: " + lanes);
     }
-    Objects.requireNonNull(applicationName, "applicationName");
-    requirePositive(watchQuietPeriod, "watchQuietPeriod");
-    Objects.requireNonNull(watchTriggerFile, "watchTriggerFile");
+    allowWritableCodeSource = builder.allowWritableCodeSource;
+    applicationName = Objects.requireNonNull(builder.applicationName, "applicationName");
+    watch = builder.watch;
+    watchQuietPeriod = requirePositive(builder.watchQuietPeriod, "watchQuietPeriod");
+    watchTriggerFile = Optional.ofNullable(builder.watchTriggerFile);
+    jmx = builder.jmx;
+    signals = builder.signals;
+    stateMaxEntries = builder.stateMaxEntries;
     if (stateMaxEntries < 1) {
       throw new IllegalArgumentException("stateMaxEntries must be positive: " + stateMaxEntries);
     }
+    stateIdleTimeout = Optional.ofNullable(builder.stateIdleTimeout);
     stateIdleTimeout.ifPresent(idle -> requirePositive(idle, "stateIdleTimeout"));
-    requirePositive(checkTimeout, "checkTimeout");
+    checkTimeout = requirePositive(builder.checkTimeout, "checkTimeout");
+    snapshotCacheBytes = builder.snapshotCacheBytes;
     if (snapshotCacheBytes < 0) {
       throw new IllegalArgumentException("snapshotCacheBytes must be 0 or more");
     }
-    Objects.requireNonNull(autoRollback, "autoRollback");
-    Objects.requireNonNull(warmUp, "warmUp");
-    Objects.requireNonNull(leakHeapDumpDir, "leakHeapDumpDir");
-    Objects.requireNonNull(mainVerticle, "mainVerticle");
-    Objects.requireNonNull(cluster, "cluster");
-    Objects.requireNonNull(mainDeployment, "mainDeployment");
+    autoRollback = Optional.ofNullable(builder.autoRollback);
+    warmUp = Optional.ofNullable(builder.warmUp);
+    leakHeapDumpDir = Optional.ofNullable(builder.leakHeapDumpDir);
+    mainVerticle = Optional.ofNullable(builder.mainVerticle);
+    mainDeployment = builder.mainDeployment();
+  }
+
+  /**
+   * Starts options for the code source at {@code codeSource}, every other option at its default.
+   */
+  public static Builder builder(Path codeSource) {
+    return new Builder(codeSource);
+  }
+
+  /** A builder holding these options, to derive other options from them. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A directory of classes (optionally with {@code lib/*.jar}) or a jar. */
+  public Path codeSource() {
+    return codeSource;
+  }
+
+  /** The host endpoints, each with a unique name, in declaration order. */
+  public List<EndpointSpec> endpoints() {
+    return endpoints;
+  }
+
+  /** Packages, beyond the defaults, that generations load from the host. */
+  public Set<String> parentFirstPackages() {
+    return parentFirstPackages;
+  }
+
+  /** Bound on deploying a generation's entry verticles. */
+  public Duration startTimeout() {
+    return startTimeout;
+  }
+
+  /** Bound on a retiring generation's in-flight work. */
+  public Duration drainTimeout() {
+    return drainTimeout;
+  }
+
+  /** How long a retired classloader may stay reachable before it is LEAKED. */
+  public Duration leakTimeout() {
+    return leakTimeout;
+  }
+
+  /** How many generations may drain at once; more refuses a reload. */
+  public int maxDraining() {
+    return maxDraining;
+  }
+
+  /** Host event loops the endpoints run on; 0 takes every event loop of the Vert.x instance. */
+  public int lanes() {
+    return lanes;
+  }
+
+  /** Whether a code source that users other than its owner may write is accepted. */
+  public boolean allowWritableCodeSource() {
+    return allowWritableCodeSource;
+  }
+
+  /** The name in logs and management views. */
+  public String applicationName() {
+    return applicationName;
+  }
+
+  /** Whether the code source is watched (a settled change whose content hash differs reloads). */
+  public boolean watch() {
+    return watch;
+  }
+
+  /** How long the code source must stay quiet before a change counts. */
+  public Duration watchQuietPeriod() {
+    return watchQuietPeriod;
+  }
+
+  /** With a watch, the only file whose change counts (the build touches it when done). */
+  public Optional<Path> watchTriggerFile() {
+    return watchTriggerFile;
+  }
+
+  /** Whether the MXBean {@code io.hotswap:type=HotSwap,name=<applicationName>} is registered. */
+  public boolean jmx() {
+    return jmx;
+  }
+
+  /** Whether USR2/HUP reload and TERM/INT stop gracefully (then the stop actions run). */
+  public boolean signals() {
+    return signals;
+  }
+
+  /** The state store's bound on entries. */
+  public long stateMaxEntries() {
+    return stateMaxEntries;
+  }
+
+  /** State entries not read or written for this long are evicted, if set. */
+  public Optional<Duration> stateIdleTimeout() {
+    return stateIdleTimeout;
+  }
+
+  /** Bound on a new generation's health checks and state hand-off. */
+  public Duration checkTimeout() {
+    return checkTimeout;
+  }
+
+  /** Bytes of recent snapshots kept for rollback without reading disk. */
+  public long snapshotCacheBytes() {
+    return snapshotCacheBytes;
+  }
+
+  /** When a new generation rolls itself back for its early error rate, if set. */
+  public Optional<AutoRollback> autoRollback() {
+    return autoRollback;
+  }
+
+  /** Requests replayed against a new generation before its cutover, if set. */
+  public Optional<WarmUp> warmUp() {
+    return warmUp;
+  }
+
+  /** Where a heap dump of live objects is written when a generation is LEAKED, if set. */
+  public Optional<Path> leakHeapDumpDir() {
+    return leakHeapDumpDir;
+  }
+
+  /**
+   * The unmodified Vert.x verticle deployed as each generation's entry (compat mode), if set; see
+   * {@link Builder#mainVerticle}.
+   */
+  public Optional<String> mainVerticle() {
+    return mainVerticle;
+  }
+
+  /**
+   * How the main verticle is deployed (instances, threading model, config); see {@link
+   * Builder#mainDeploymentOptions}.
+   */
+  public MainDeployment mainDeployment() {
+    return mainDeployment;
+  }
+
+  @Override
+  public String toString() {
+    return "HotSwapOptions["
+        + applicationName
+        + ", codeSource="
+        + codeSource
+        + ", endpoints="
+        + endpoints
+        + "]";
   }
 
   /**
@@ -152,15 +309,11 @@ public record HotSwapOptions(
     }
   }
 
-  /** Starts options for the code source at {@code codeSource}. */
-  public static Builder builder(Path codeSource) {
-    return new Builder(codeSource);
-  }
-
-  private static void requirePositive(Duration duration, String name) {
+  private static Duration requirePositive(Duration duration, String name) {
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, was " + duration);
     }
+    return duration;
   }
 
   /** Collects options; not thread-safe, use it from one thread and then {@link #build()}. */
@@ -168,33 +321,60 @@ public record HotSwapOptions(
     private final Path codeSource;
     private final List<EndpointSpec> endpoints = new ArrayList<>();
     private final Set<String> parentFirstPackages = new HashSet<>();
-    private Duration startTimeout = Duration.ofSeconds(30);
-    private Duration drainTimeout = Duration.ofSeconds(30);
-    private Duration leakTimeout = Duration.ofSeconds(60);
-    private int maxDraining = 4;
+    private Duration startTimeout = DEFAULT_START_TIMEOUT;
+    private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+    private Duration leakTimeout = DEFAULT_LEAK_TIMEOUT;
+    private int maxDraining = DEFAULT_MAX_DRAINING;
     private int lanes;
     private boolean allowWritableCodeSource;
-    private String applicationName = "app";
+    private String applicationName = DEFAULT_APPLICATION_NAME;
     private boolean watch;
-    private Duration watchQuietPeriod = Duration.ofMillis(300);
+    private Duration watchQuietPeriod = DEFAULT_WATCH_QUIET_PERIOD;
     private Path watchTriggerFile;
     private boolean jmx = true;
     private boolean signals;
-    private long stateMaxEntries = 100_000;
+    private long stateMaxEntries = DEFAULT_STATE_MAX_ENTRIES;
     private Duration stateIdleTimeout;
-    private Duration checkTimeout = Duration.ofSeconds(10);
-    private long snapshotCacheBytes = 64L * 1024 * 1024;
+    private Duration checkTimeout = DEFAULT_CHECK_TIMEOUT;
+    private long snapshotCacheBytes = DEFAULT_SNAPSHOT_CACHE_BYTES;
     private AutoRollback autoRollback;
     private WarmUp warmUp;
     private Path leakHeapDumpDir;
     private String mainVerticle;
-    private ClusterOptions cluster;
-    private io.vertx.core.json.JsonObject mainOptions;
-    private io.vertx.core.json.JsonObject mainConfig;
+    private JsonObject mainOptions;
+    private JsonObject mainConfig;
     private Path mainConfigFile;
 
     private Builder(Path codeSource) {
       this.codeSource = Objects.requireNonNull(codeSource, "codeSource");
+    }
+
+    private Builder(HotSwapOptions options) {
+      this(options.codeSource);
+      endpoints.addAll(options.endpoints);
+      parentFirstPackages.addAll(options.parentFirstPackages);
+      startTimeout = options.startTimeout;
+      drainTimeout = options.drainTimeout;
+      leakTimeout = options.leakTimeout;
+      maxDraining = options.maxDraining;
+      lanes = options.lanes;
+      allowWritableCodeSource = options.allowWritableCodeSource;
+      applicationName = options.applicationName;
+      watch = options.watch;
+      watchQuietPeriod = options.watchQuietPeriod;
+      watchTriggerFile = options.watchTriggerFile.orElse(null);
+      jmx = options.jmx;
+      signals = options.signals;
+      stateMaxEntries = options.stateMaxEntries;
+      stateIdleTimeout = options.stateIdleTimeout.orElse(null);
+      checkTimeout = options.checkTimeout;
+      snapshotCacheBytes = options.snapshotCacheBytes;
+      autoRollback = options.autoRollback.orElse(null);
+      warmUp = options.warmUp.orElse(null);
+      leakHeapDumpDir = options.leakHeapDumpDir.orElse(null);
+      mainVerticle = options.mainVerticle.orElse(null);
+      mainOptions = options.mainDeployment.options();
+      mainConfigFile = options.mainDeployment.configFile().orElse(null);
     }
 
     /** Adds an endpoint. */
@@ -209,7 +389,7 @@ public record HotSwapOptions(
       return this;
     }
 
-    /** Bound on starting a generation; default 30 s. */
+    /** Bound on starting a generation; default {@link #DEFAULT_START_TIMEOUT}. */
     public Builder startTimeout(Duration timeout) {
       this.startTimeout = timeout;
       return this;
@@ -341,24 +521,13 @@ public record HotSwapOptions(
     }
 
     /**
-     * Makes the instance a node of the roll group {@code cluster} names: other nodes of the group
-     * can ship it snapshots and roll reloads across it, and {@link HotSwap#reloadCluster} and
-     * {@link HotSwap#clusterStatus} work from it. The instance's {@code Vertx} must be clustered
-     * (for example by {@link ClusterHost#start}).
-     */
-    public Builder cluster(ClusterOptions cluster) {
-      this.cluster = Objects.requireNonNull(cluster, "cluster");
-      return this;
-    }
-
-    /**
      * Deploys the main verticle with these Vert.x deployment options in every generation, as the
      * Vert.x launcher's {@code --deployment-options}, {@code --instances}, {@code --worker} and
      * {@code --virtual-thread} do: instances (pinned round robin to the host's lanes), threading
      * model, worker pool, config. The class loader is always the generation's. Default: one
      * event-loop instance with an empty config.
      */
-    public Builder mainDeploymentOptions(io.vertx.core.DeploymentOptions options) {
+    public Builder mainDeploymentOptions(DeploymentOptions options) {
       this.mainOptions = Objects.requireNonNull(options, "options").toJson();
       return this;
     }
@@ -367,7 +536,7 @@ public record HotSwapOptions(
      * The main verticle's {@code config()} in every generation (the Vert.x launcher's {@code --conf
      * <json>}); overrides the config of {@link #mainDeploymentOptions}.
      */
-    public Builder mainConfig(io.vertx.core.json.JsonObject config) {
+    public Builder mainConfig(JsonObject config) {
       this.mainConfig = Objects.requireNonNull(config, "config").copy();
       this.mainConfigFile = null;
       return this;
@@ -389,8 +558,7 @@ public record HotSwapOptions(
       if (mainOptions == null && mainConfig == null && mainConfigFile == null) {
         return MainDeployment.DEFAULT;
       }
-      io.vertx.core.json.JsonObject json =
-          mainOptions == null ? new io.vertx.core.DeploymentOptions().toJson() : mainOptions.copy();
+      JsonObject json = mainOptions == null ? new DeploymentOptions().toJson() : mainOptions.copy();
       if (mainConfig != null) {
         json.put("config", mainConfig.copy());
       }
@@ -399,32 +567,7 @@ public record HotSwapOptions(
 
     /** Builds validated options. */
     public HotSwapOptions build() {
-      return new HotSwapOptions(
-          codeSource,
-          endpoints,
-          parentFirstPackages,
-          startTimeout,
-          drainTimeout,
-          leakTimeout,
-          maxDraining,
-          lanes,
-          allowWritableCodeSource,
-          applicationName,
-          watch,
-          watchQuietPeriod,
-          Optional.ofNullable(watchTriggerFile),
-          jmx,
-          signals,
-          stateMaxEntries,
-          Optional.ofNullable(stateIdleTimeout),
-          checkTimeout,
-          snapshotCacheBytes,
-          Optional.ofNullable(autoRollback),
-          Optional.ofNullable(warmUp),
-          Optional.ofNullable(leakHeapDumpDir),
-          Optional.ofNullable(mainVerticle),
-          Optional.ofNullable(cluster),
-          mainDeployment());
+      return new HotSwapOptions(this);
     }
   }
 }

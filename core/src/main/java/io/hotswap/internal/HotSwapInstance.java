@@ -1,16 +1,12 @@
 package io.hotswap.internal;
 
-import io.hotswap.ClusterStatus;
 import io.hotswap.EndpointSpec;
 import io.hotswap.GenerationInfo;
 import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
-import io.hotswap.RollOptions;
-import io.hotswap.RollOutcome;
 import io.hotswap.StatusReport;
 import io.hotswap.api.StateStore;
-import io.hotswap.internal.cluster.ClusterNode;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
@@ -22,11 +18,13 @@ import io.hotswap.internal.endpoint.SseEndpoint;
 import io.hotswap.internal.endpoint.TcpEndpoint;
 import io.hotswap.internal.endpoint.WebSocketEndpoint;
 import io.hotswap.internal.generation.Supervisor;
+import io.hotswap.internal.management.HotSwapManagement;
+import io.hotswap.internal.spi.HotSwapInternal;
+import io.hotswap.internal.spi.LocalNode;
 import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.CodeSource;
 import io.hotswap.loader.CodeSourceWatcher;
 import io.hotswap.loader.LoaderTracker;
-import io.hotswap.management.HotSwapManagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -35,9 +33,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: {@link #start()} runs once; everything else delegates to thread-safe parts.
  */
-public final class HotSwapInstance implements HotSwap {
+public final class HotSwapInstance implements HotSwapInternal {
   private static final Logger LOG = LoggerFactory.getLogger(HotSwapInstance.class);
 
   private final Vertx vertx;
@@ -59,12 +60,13 @@ public final class HotSwapInstance implements HotSwap {
   private volatile EndpointRegistry registry;
   private volatile Supervisor supervisor;
   private volatile LoaderTracker tracker;
-  private final List<Runnable> stopActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> stopActions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile HotSwapManagement management;
   private volatile CodeSourceWatcher watcher;
   private volatile ConfigFileWatch configWatch;
-  private volatile ClusterNode clusterNode;
+  private final List<Supplier<Future<Void>>> closeHooks = new CopyOnWriteArrayList<>();
+  private volatile LocalNode localNode;
 
   /** Use {@link HotSwap#create}. */
   public HotSwapInstance(Vertx vertx, HotSwapOptions options) {
@@ -97,6 +99,7 @@ public final class HotSwapInstance implements HotSwap {
       pendingListeners.forEach(next::addListener);
     }
     supervisor = next;
+    localNode = new SupervisedNode(options.applicationName(), next, registry);
     List<Future<Void>> opened = new ArrayList<>();
     endpoints.forEach(endpoint -> opened.add(endpoint.open()));
     LOG.info(
@@ -106,7 +109,6 @@ public final class HotSwapInstance implements HotSwap {
         lanes.size());
     return Future.all(opened)
         .compose(all -> next.reload("start"))
-        .compose(first -> joinRollGroup(next).map(first))
         // Triggers last: a JMX or signal reload must find the instance complete.
         .andThen(
             first -> {
@@ -114,19 +116,6 @@ public final class HotSwapInstance implements HotSwap {
                 startTriggers();
               }
             });
-  }
-
-  /** With cluster options, registers this instance as a node of its roll group. */
-  private Future<Void> joinRollGroup(Supervisor next) {
-    if (options.cluster().isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return ClusterNode.start(
-            vertx,
-            options.cluster().get(),
-            new SupervisedNode(options.applicationName(), next, registry))
-        .onSuccess(node -> clusterNode = node)
-        .mapEmpty();
   }
 
   private void startTriggers() {
@@ -182,21 +171,22 @@ public final class HotSwapInstance implements HotSwap {
   }
 
   @Override
-  public Future<RollOutcome> reloadCluster(RollOptions rollOptions) {
-    ClusterNode node = clusterNode;
-    return node == null
-        ? Future.succeededFuture(ClusterNode.notClustered(options.applicationName(), rollOptions))
-        : node.roll(rollOptions);
+  public Vertx vertx() {
+    return vertx;
   }
 
   @Override
-  public Future<ClusterStatus> clusterStatus() {
-    ClusterNode node = clusterNode;
-    return node == null
-        ? Future.failedFuture(
-            new IllegalStateException(
-                options.applicationName() + " is not a cluster node (no cluster options)"))
-        : node.status();
+  public LocalNode localNode() {
+    LocalNode node = localNode;
+    if (node == null) {
+      throw new IllegalStateException("start() has not been called");
+    }
+    return node;
+  }
+
+  @Override
+  public void onClose(Supplier<Future<Void>> hook) {
+    closeHooks.add(Objects.requireNonNull(hook, "hook"));
   }
 
   @Override
@@ -377,12 +367,8 @@ public final class HotSwapInstance implements HotSwap {
     if (managed != null) {
       managed.close();
     }
-    ClusterNode node = clusterNode;
-    Future<Void> left =
-        node == null
-            ? Future.succeededFuture()
-            : node.stop().recover(e -> Future.succeededFuture());
-    return left.compose(v -> current.close())
+    return runCloseHooks()
+        .compose(v -> current.close())
         .compose(v -> registry.closeAll(options.drainTimeout()))
         .<Void>mapEmpty()
         .onComplete(
@@ -393,5 +379,25 @@ public final class HotSwapInstance implements HotSwap {
               }
               LOG.info("{}: closed", options.applicationName());
             });
+  }
+
+  /** Runs the close hooks of the modules attached to this instance; a failed one is logged. */
+  private Future<Void> runCloseHooks() {
+    List<Future<Void>> closed = new ArrayList<>();
+    for (Supplier<Future<Void>> hook : closeHooks) {
+      Future<Void> done;
+      try {
+        done = hook.get();
+      } catch (RuntimeException e) {
+        done = Future.failedFuture(e);
+      }
+      closed.add(
+          done.recover(
+              e -> {
+                LOG.warn("{}: a close hook failed", options.applicationName(), e);
+                return Future.succeededFuture();
+              }));
+    }
+    return Future.all(closed).mapEmpty();
   }
 }

@@ -52,7 +52,8 @@ public final class GenerationView {
     this.failure = failure;
   }
 
-  static GenerationView of(GenerationInfo info) {
+  /** The view of {@code info}. */
+  public static GenerationView of(GenerationInfo info) {
     return new GenerationView(
         info.id(),
         info.state().name(),

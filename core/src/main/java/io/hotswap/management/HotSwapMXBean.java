@@ -1,5 +1,8 @@
 package io.hotswap.management;
 
+import javax.management.JMException;
+import javax.management.ObjectName;
+
 /**
  * The management interface of one hotswap instance, registered as {@code
  * io.hotswap:type=HotSwap,name=<name>} in the platform MBean server. Every attribute and result is
@@ -9,6 +12,22 @@ package io.hotswap.management;
  * <p>Implementations are thread-safe.
  */
 public interface HotSwapMXBean {
+  /** The system property that lists the names of the instances registered in a JVM, by comma. */
+  String INSTANCES_PROPERTY = "hotswap.instances";
+
+  /**
+   * The object name of the instance named {@code name}: {@code io.hotswap:type=HotSwap,name=..}.
+   *
+   * @throws IllegalArgumentException when {@code name} cannot be part of an object name
+   */
+  static ObjectName objectName(String name) {
+    String value = name.matches("[A-Za-z0-9._-]+") ? name : ObjectName.quote(name);
+    try {
+      return new ObjectName("io.hotswap:type=HotSwap,name=" + value);
+    } catch (JMException e) {
+      throw new IllegalArgumentException("not a usable instance name for JMX: " + name, e);
+    }
+  }
 
   /** The application name. */
   String getName();
@@ -51,25 +70,6 @@ public interface HotSwapMXBean {
 
   /** Rolls back to the generation active before the current one; the outcome as JSON. */
   String rollbackJson();
-
-  /**
-   * Rolls this node's code source out to every node of its roll group and returns the outcome as
-   * JSON (what {@code bin/hotswap reload --cluster --json} prints) when the roll has ended. An
-   * instance that is not a cluster node answers a {@code REFUSED} outcome.
-   *
-   * @param mode {@code rolling} or {@code two-phase}
-   * @param settleMillis how long to watch each node after it cut over before the next starts
-   * @param onNodeLoss {@code continue} or {@code abort}
-   * @throws IllegalArgumentException when {@code mode} or {@code onNodeLoss} is not one of those
-   */
-  String reloadClusterJson(String mode, long settleMillis, String onNodeLoss);
-
-  /**
-   * What every node of the roll group runs, as JSON (what {@code bin/hotswap status --cluster
-   * --json} prints); on an instance that is not a cluster node, or when the status cannot be
-   * gathered, {@code {"error": "<why>"}}.
-   */
-  String clusterStatusJson();
 
   /** The full status as JSON (what {@code bin/hotswap status --json} prints). */
   String statusJson();

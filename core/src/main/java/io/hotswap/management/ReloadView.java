@@ -48,7 +48,8 @@ public final class ReloadView {
     this.description = description;
   }
 
-  static ReloadView of(ReloadOutcome outcome) {
+  /** The view of {@code outcome}. */
+  public static ReloadView of(ReloadOutcome outcome) {
     return new ReloadView(
         outcome.status().name(),
         outcome.generation(),
