@@ -3,9 +3,12 @@ package io.hotswap.catalogue;
 import io.hotswap.loader.testing.JavaSourceCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -116,9 +119,27 @@ public record CatalogueApp(String name, String mainVerticle, String mainClass) {
       throw new IllegalStateException("no catalogue/" + name + "/java on the test classpath");
     }
     try {
-      return Path.of(url.toURI()).getParent();
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        // Another module's tests read the catalogue from this module's test jar.
+        openJar(uri);
+      }
+      return Path.of(uri).getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens the zip file system of the jar {@code uri} points into, once per JVM. */
+  private static synchronized void openJar(URI uri) {
+    try {
+      FileSystems.getFileSystem(uri);
+    } catch (FileSystemNotFoundException notYet) {
+      try {
+        FileSystems.newFileSystem(uri, Map.of());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
