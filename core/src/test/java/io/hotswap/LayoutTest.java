@@ -60,6 +60,16 @@ class LayoutTest {
   }
 
   @Test
+  void loaderCleanup_dependsOnNoVertxNettyOrJacksonClass() {
+    assertThat(dependenciesOf("io.hotswap.loader.cleanup", "java.lang.management."))
+        .as("the scan sees the package")
+        .isNotEmpty();
+    assertThat(
+            dependenciesOf("io.hotswap.loader.cleanup", "io.vertx.", "io.netty.", "com.fasterxml."))
+        .isEmpty();
+  }
+
+  @Test
   void businessApi_dependsOnlyOnVertxAndTheJdk() {
     assertThat(dependenciesOf("io.hotswap.api", "io.hotswap.internal.", "io.hotswap.loader."))
         .isEmpty();

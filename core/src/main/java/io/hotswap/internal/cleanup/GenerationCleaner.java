@@ -1,5 +1,10 @@
 package io.hotswap.internal.cleanup;
 
+import io.hotswap.loader.cleanup.CleanupReport;
+import io.hotswap.loader.cleanup.HolderSearch;
+import io.hotswap.loader.cleanup.LeakPattern;
+import io.hotswap.loader.cleanup.ProcessPatterns;
+import io.hotswap.loader.cleanup.RetiredCode;
 import io.vertx.core.Vertx;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -10,16 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Releases what a retired generation's code left in the process after its undeploy, one {@link
- * LeakPattern} at a time: threads and {@code java.util.Timer}s it started, shutdown hooks, {@code
- * ThreadLocal} values on host threads, JDBC drivers, MBeans, security providers, {@code
- * java.util.logging} handlers, JDK and Jackson caches, event-bus codecs and shared-data entries of
- * the host Vert.x, and context classloaders of host threads. When its loader is nevertheless not
- * collected, {@link #findHolders} names what still references it.
+ * LeakPattern} at a time: the loader's process-level patterns ({@link ProcessPatterns}: threads and
+ * {@code java.util.Timer}s it started, shutdown hooks, {@code ThreadLocal} values on host threads,
+ * JDBC drivers, MBeans, security providers, {@code java.util.logging} handlers, JDK caches), then
+ * the host libraries' ones here (Jackson caches, event-bus codecs and shared-data entries of the
+ * host Vert.x), and last the loader's sweep of host threads' context classloaders. When its loader
+ * is nevertheless not collected, {@link #findHolders} names what still references it.
  *
  * <p>Lifecycle: one per supervisor. {@link #clean} blocks (it joins stopped threads, bounded by the
  * thread-stop bound): call it off the event loops. Thread-safe.
  */
-public final class GenerationCleaner {
+public final class GenerationCleaner implements HolderSearch {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationCleaner.class);
 
   private final List<LeakPattern> patterns;
@@ -29,7 +35,7 @@ public final class GenerationCleaner {
    * threadStopBound} for the threads it stops.
    */
   public GenerationCleaner(ClassLoader hostLoader, Duration threadStopBound) {
-    this(JdkAccess.platform(), hostLoader, threadStopBound, null);
+    this(new ProcessPatterns(hostLoader, threadStopBound), null);
   }
 
   /**
@@ -37,38 +43,20 @@ public final class GenerationCleaner {
    * event-bus codecs and its objects in shared-data local maps.
    */
   public GenerationCleaner(ClassLoader hostLoader, Duration threadStopBound, Vertx host) {
-    this(JdkAccess.platform(), hostLoader, threadStopBound, host);
+    this(new ProcessPatterns(hostLoader, threadStopBound), host);
   }
 
-  GenerationCleaner(JdkAccess access, ClassLoader hostLoader, Duration threadStopBound) {
-    this(access, hostLoader, threadStopBound, null);
-  }
-
-  private GenerationCleaner(
-      JdkAccess access, ClassLoader hostLoader, Duration threadStopBound, Vertx host) {
-    Threads threads = new Threads(access);
-    List<LeakPattern> vertxPatterns =
-        host == null
-            ? List.of()
-            : List.of(
-                new EventBusCodecCleaner(host),
-                new LocalMapCleaner(host),
-                new GenerationScopedMaps(host));
-    List<LeakPattern> all = new ArrayList<>();
-    all.addAll(
-        List.of(
-            new OwnedThreads(access, threads, threadStopBound),
-            new ShutdownHookCleaner(access, threads),
-            new ThreadLocalCleaner(access),
-            new JdbcDriverCleaner(),
-            new MBeanCleaner(),
-            new SecurityProviderCleaner(),
-            new LoggingCleaner(),
-            new JdkCacheFlusher(access),
-            new JacksonCacheFlusher()));
-    all.addAll(vertxPatterns);
-    all.add(new ContextClassLoaderSweeper(hostLoader));
-    this.patterns = List.copyOf(all);
+  private GenerationCleaner(ProcessPatterns process, Vertx host) {
+    List<LeakPattern> hostLibraries = new ArrayList<>();
+    hostLibraries.add(new JacksonCacheFlusher());
+    if (host != null) {
+      hostLibraries.addAll(
+          List.of(
+              new EventBusCodecCleaner(host),
+              new LocalMapCleaner(host),
+              new GenerationScopedMaps(host)));
+    }
+    this.patterns = process.around(hostLibraries);
   }
 
   /**
@@ -100,6 +88,7 @@ public final class GenerationCleaner {
    * loader was collected meanwhile or none of them holds it (then a static field of a host class or
    * an object graph reachable from one does). Holds the loader strongly only during the call.
    */
+  @Override
   public List<String> findHolders(String label, WeakReference<ClassLoader> loader) {
     ClassLoader alive = loader.get();
     if (alive == null) {

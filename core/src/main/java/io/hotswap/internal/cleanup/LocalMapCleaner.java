@@ -1,5 +1,8 @@
 package io.hotswap.internal.cleanup;
 
+import io.hotswap.loader.cleanup.CleanupReport;
+import io.hotswap.loader.cleanup.LeakPattern;
+import io.hotswap.loader.cleanup.RetiredCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import java.lang.reflect.Field;

@@ -1,11 +1,11 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.internal.cleanup.GenerationCleaner;
-import io.hotswap.internal.cleanup.LeakInspector;
 import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.loader.GenerationClassLoader;
 import io.hotswap.loader.LoaderTracker;
 import io.hotswap.loader.TrackedLoader;
+import io.hotswap.loader.cleanup.LeakInspector;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;

@@ -2,21 +2,20 @@ package io.hotswap.internal.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.loader.cleanup.CleanupReport;
 import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cleanup against a stand-in "retired" loader, with the JDK opened (the test JVM has the flags
- * of {@link JdkAccess#FLAGS}) and with it closed (the degraded path).
+ * The host's cleaner runs the loader's process-level patterns (each one is tested in the loader
+ * module, {@code ProcessPatternsTest}) against a stand-in "retired" loader, without a host Vert.x.
  */
 class GenerationCleanerTest {
-  private static final JdkAccess CLOSED = new JdkAccess(type -> false);
   private static final ThreadLocal<Object> LOCAL = new ThreadLocal<>();
 
   private URLClassLoader retired;
@@ -53,72 +52,14 @@ class GenerationCleanerTest {
 
     assertThat(LOCAL.get()).isNull();
     assertThat(report.released()).anySatisfy(line -> assertThat(line).contains("ThreadLocal"));
+    assertThat(report.label()).isEqualTo("gen-9");
   }
 
   @Test
-  void clean_closedJdk_skipsThreadLocalsWithoutFailing() throws Exception {
-    LOCAL.set(retired.loadClass(Marker.class.getName()).getConstructor().newInstance());
+  void findHolders_loaderCollectedMeanwhile_isEmpty() {
+    GenerationCleaner cleaner = new GenerationCleaner(hostLoader(), Duration.ofSeconds(1));
 
-    assertThat(new ThreadLocalCleaner(CLOSED).available()).isFalse();
-    CleanupReport report =
-        new GenerationCleaner(CLOSED, hostLoader(), Duration.ofSeconds(1)).clean("gen-9", retired);
-
-    assertThat(LOCAL.get()).isNotNull();
-    assertThat(report.remaining()).isEmpty();
-  }
-
-  @Test
-  void clean_closedJdk_stillStopsPlainThreadCreatedWithRetiredContextLoader() throws Exception {
-    Thread thread = parkingThread("unit-owned");
-    thread.setContextClassLoader(retired);
-    thread.start();
-
-    CleanupReport report =
-        new GenerationCleaner(CLOSED, hostLoader(), Duration.ofSeconds(5)).clean("gen-9", retired);
-
-    assertThat(thread.isAlive()).isFalse();
-    assertThat(report.released()).contains("thread 'unit-owned' (TERMINATED) stopped");
-  }
-
-  @Test
-  void clean_hostThreadWithRetiredContextLoader_isNotStoppedButReset() throws Exception {
-    Thread thread = parkingThread("unit-host");
-    thread.setContextClassLoader(retired);
-    thread.start();
-    try {
-      CleanupReport report =
-          new GenerationCleaner(hostLoader(), Duration.ofSeconds(1)).clean("gen-9", retired);
-
-      assertThat(thread.isAlive()).isTrue();
-      assertThat(thread.getContextClassLoader()).isSameAs(hostLoader());
-      assertThat(report.released()).contains("context classloader of thread 'unit-host'");
-    } finally {
-      thread.interrupt();
-      thread.join(5_000);
-    }
-  }
-
-  @Test
-  void jdkAccess_closed_givesNoFieldAndNamesEveryFlag() {
-    assertThat(CLOSED.field(Thread.class, "threadLocals", "a test")).isEmpty();
-    assertThat(JdkAccess.FLAGS)
-        .contains(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED");
-    assertThat(JdkAccess.platform().isOpen(Thread.class)).as("test JVM flags").isTrue();
-  }
-
-  private static Thread parkingThread(String name) {
-    Thread thread =
-        new Thread(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                LockSupport.parkNanos(10_000_000L);
-              }
-            },
-            name);
-    thread.setDaemon(true);
-    return thread;
+    assertThat(cleaner.findHolders("gen-9", new WeakReference<>(null))).isEmpty();
   }
 
   private static ClassLoader hostLoader() {

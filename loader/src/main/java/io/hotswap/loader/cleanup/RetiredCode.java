@@ -1,4 +1,4 @@
-package io.hotswap.internal.cleanup;
+package io.hotswap.loader.cleanup;
 
 import java.util.Collection;
 import java.util.Map;
@@ -6,20 +6,20 @@ import java.util.Map;
 /**
  * The retired generation a cleaner works on: its label for logs and its loader, with the one
  * question every cleaner asks, "is this object or class its code?". Held only for the duration of
- * one cleanup or one leak inspection, never stored.
+ * one cleanup or one leak inspection, never stored. Immutable; thread-safe.
  *
  * @param label the generation's label, {@code gen-<n>}
  * @param loader the retired generation's classloader
  */
-record RetiredCode(String label, ClassLoader loader) {
+public record RetiredCode(String label, ClassLoader loader) {
 
   /** Whether {@code type} was defined by the retired loader. */
-  boolean owns(Class<?> type) {
+  public boolean owns(Class<?> type) {
     return type != null && type.getClassLoader() == loader;
   }
 
   /** Whether {@code value}'s class was defined by the retired loader. */
-  boolean owns(Object value) {
+  public boolean owns(Object value) {
     return value != null && owns(value.getClass());
   }
 
@@ -27,7 +27,7 @@ record RetiredCode(String label, ClassLoader loader) {
    * Whether {@code value} is of its code or is a host container (collection, map, array) holding
    * such a value directly. Tolerates containers changed concurrently by their owner.
    */
-  boolean ownsShallow(Object value) {
+  public boolean ownsShallow(Object value) {
     if (owns(value)) {
       return true;
     }

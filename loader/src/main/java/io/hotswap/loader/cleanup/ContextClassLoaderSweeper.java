@@ -1,4 +1,4 @@
-package io.hotswap.internal.cleanup;
+package io.hotswap.loader.cleanup;
 
 import java.util.List;
 import org.slf4j.Logger;

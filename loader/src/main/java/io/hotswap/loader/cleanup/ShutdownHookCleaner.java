@@ -1,4 +1,4 @@
-package io.hotswap.internal.cleanup;
+package io.hotswap.loader.cleanup;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

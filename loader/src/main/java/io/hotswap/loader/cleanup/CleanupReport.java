@@ -1,4 +1,4 @@
-package io.hotswap.internal.cleanup;
+package io.hotswap.loader.cleanup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,8 @@ public final class CleanupReport {
   private final List<String> released = new ArrayList<>();
   private final List<String> remaining = new ArrayList<>();
 
-  CleanupReport(String label) {
+  /** An empty report of the generation labelled {@code label}. */
+  public CleanupReport(String label) {
     this.label = label;
   }
 
@@ -23,11 +24,13 @@ public final class CleanupReport {
     return label;
   }
 
-  synchronized void released(String what) {
+  /** Records that {@code what} was released. */
+  public synchronized void released(String what) {
     released.add(what);
   }
 
-  synchronized void remaining(String what) {
+  /** Records that {@code what} was found but could not be released. */
+  public synchronized void remaining(String what) {
     remaining.add(what);
   }
 

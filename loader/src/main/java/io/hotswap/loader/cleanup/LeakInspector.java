@@ -1,4 +1,4 @@
-package io.hotswap.internal.cleanup;
+package io.hotswap.loader.cleanup;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
@@ -12,39 +12,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Explains a LEAKED verdict: names what still references a retired loader (through {@link
- * GenerationCleaner#findHolders}) and, when a directory is configured, writes a heap dump of live
- * objects for what cannot be named (a static field of a host class, an object graph). Holds the
- * loader only through the caller's {@link WeakReference}, and strongly only during a call.
+ * Explains a LEAKED verdict: names what still references a retired loader (through a {@link
+ * HolderSearch}) and, when a directory is configured, writes a heap dump of live objects for what
+ * cannot be named (a static field of a host class, an object graph). Holds the loader only through
+ * the caller's {@link WeakReference}, and strongly only during a call.
  *
  * <p>Thread-safe. {@link #explain} blocks (a heap dump takes seconds): call it off the event loops.
  */
 public final class LeakInspector {
   private static final Logger LOG = LoggerFactory.getLogger(LeakInspector.class);
 
-  private final GenerationCleaner cleaner;
+  private final HolderSearch holders;
   private final Optional<Path> heapDumpDir;
   private final String applicationName;
 
-  /** An inspector searching with {@code cleaner}'s patterns, dumping into {@code heapDumpDir}. */
-  public LeakInspector(
-      GenerationCleaner cleaner, Optional<Path> heapDumpDir, String applicationName) {
-    this.cleaner = cleaner;
+  /** An inspector searching with {@code holders}, dumping into {@code heapDumpDir}. */
+  public LeakInspector(HolderSearch holders, Optional<Path> heapDumpDir, String applicationName) {
+    this.holders = holders;
     this.heapDumpDir = heapDumpDir;
     this.applicationName = applicationName;
   }
 
   /** The failure text of a LEAKED generation: what holds its loader, as far as it can be named. */
   public String explain(String label, WeakReference<ClassLoader> loader) {
-    List<String> holders = cleaner.findHolders(label, loader);
+    List<String> found = holders.findHolders(label, loader);
     StringBuilder text = new StringBuilder("its classloader is still reachable");
-    if (holders.isEmpty()) {
+    if (found.isEmpty()) {
       text.append(
           "; no thread, ThreadLocal, shutdown hook, JDBC driver, MBean, security provider, log"
               + " handler, event-bus codec or shared-data entry of its code holds it: look for a static field of a host class or a host"
               + " object that keeps one of its objects");
     } else {
-      text.append("; held by ").append(String.join("; ", holders));
+      text.append("; held by ").append(String.join("; ", found));
     }
     heapDumpDir
         .flatMap(dir -> dump(dir, label))

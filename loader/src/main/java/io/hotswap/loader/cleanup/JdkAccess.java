@@ -1,4 +1,4 @@
-package io.hotswap.internal.cleanup;
+package io.hotswap.loader.cleanup;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class JdkAccess {
+final class JdkAccess {
   private static final Logger LOG = LoggerFactory.getLogger(JdkAccess.class);
 
   /** Every flag the cleanup can use, as JVM options. */
-  public static final List<String> FLAGS =
+  static final List<String> FLAGS =
       List.of(
           "--add-opens=java.base/java.lang=ALL-UNNAMED",
           "--add-opens=java.base/java.util=ALL-UNNAMED",
@@ -45,7 +45,7 @@ public final class JdkAccess {
   }
 
   /** Access as this JVM's flags allow. */
-  public static JdkAccess platform() {
+  static JdkAccess platform() {
     return PLATFORM;
   }
 
