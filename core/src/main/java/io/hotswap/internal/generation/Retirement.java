@@ -77,7 +77,7 @@ final class Retirement implements ReloadPhases.Retire {
         .recover(timeout -> cancelInFlight(generation, ledger))
         .compose(v -> stopper.undeploy(generation))
         .compose(v -> ledger.served().onSuccess(generation::served).<Void>mapEmpty())
-        .transform(undeployed -> releaseAndTrack(generation, began))
+        .transform(undeployed -> releaseAndTrack(generation, () -> retired(generation, began)))
         .onComplete(released -> finished());
   }
 
@@ -109,27 +109,28 @@ final class Retirement implements ReloadPhases.Retire {
   /** Releases a generation that FAILED (already undeployed) and tracks its loader. */
   @Override
   public void release(Generation failed) {
-    releaseAndTrack(failed, 0);
+    releaseAndTrack(failed, () -> {});
+  }
+
+  private static void retired(Generation generation, long stoppedTakingTraffic) {
+    generation.retired(
+        Duration.ofNanos(System.nanoTime() - stoppedTakingTraffic).toMillis()
+            + " ms after it stopped taking traffic ("
+            + generation.info().cancelledAtDrain()
+            + " cancelled at the drain timeout)");
   }
 
   /**
-   * Drops the host's references (a drained generation is then RETIRED; {@code drainBegan} is when
-   * it stopped taking traffic, 0 for a FAILED one), cleans what its code left behind on a worker
-   * thread (the cleanup joins threads), then tracks the loader; completes when tracking began.
-   * Never fails.
+   * Drops the host's references, then runs {@code released} (a drained generation becomes RETIRED),
+   * cleans what its code left behind on a worker thread (the cleanup joins threads), then tracks
+   * the loader; completes when tracking began. Never fails.
    */
-  private Future<Void> releaseAndTrack(Generation generation, long drainBegan) {
+  private Future<Void> releaseAndTrack(Generation generation, Runnable released) {
     String label = generation.label();
     GenerationClassLoader loader = generation.loader();
     GenerationFiles files = generation.files();
     generation.release();
-    if (drainBegan != 0) {
-      generation.retired(
-          Duration.ofNanos(System.nanoTime() - drainBegan).toMillis()
-              + " ms after it stopped taking traffic ("
-              + generation.info().cancelledAtDrain()
-              + " cancelled at the drain timeout)");
-    }
+    released.run();
     if (loader == null) {
       return files == null ? Future.succeededFuture() : closeLater(files);
     }
