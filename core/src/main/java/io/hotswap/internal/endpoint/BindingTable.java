@@ -13,8 +13,6 @@ public final class BindingTable {
 
   private final long generation;
   private final Binding[][] byEndpoint;
-  private final BindingTable warmUpCandidate;
-  private final String warmUpToken;
 
   /**
    * Creates a table; {@code byEndpoint[e][lane]} is the binding of endpoint index {@code e} on
@@ -22,33 +20,8 @@ public final class BindingTable {
    * owned by the table from now on.
    */
   public BindingTable(long generation, Binding[][] byEndpoint) {
-    this(generation, byEndpoint, null, null);
-  }
-
-  private BindingTable(
-      long generation, Binding[][] byEndpoint, BindingTable warmUpCandidate, String warmUpToken) {
     this.generation = generation;
     this.byEndpoint = byEndpoint;
-    this.warmUpCandidate = warmUpCandidate;
-    this.warmUpToken = warmUpToken;
-  }
-
-  /**
-   * The same bindings, plus a candidate generation that loopback requests carrying {@code token}
-   * reach before the cutover (warm-up). Everything else still goes to this table's generation.
-   */
-  public BindingTable withWarmUp(BindingTable candidate, String token) {
-    return new BindingTable(generation, byEndpoint, candidate, token);
-  }
-
-  /** The warm-up candidate for {@code token}, or {@code null} when none is open for it. */
-  public BindingTable warmUpCandidate(String token) {
-    return warmUpToken != null && warmUpToken.equals(token) ? warmUpCandidate : null;
-  }
-
-  /** Whether a warm-up window is open on this table. */
-  public boolean warmingUp() {
-    return warmUpToken != null;
   }
 
   /** The generation whose handlers this table holds; 0 for {@link #EMPTY}. */

@@ -231,8 +231,8 @@ public final class HttpEndpoint implements Endpoint {
       }
     }
     BindingTable table = active.current();
-    if (table.warmingUp()) {
-      table = warmUpTable(table, request);
+    if (active.warmUps().open()) {
+      table = warmUpTable(table, active.warmUps(), request);
     }
     Binding binding = table.binding(index, lane);
     if (binding == null) {
@@ -344,12 +344,13 @@ public final class HttpEndpoint implements Endpoint {
   }
 
   /** Loopback requests with the open warm-up token reach the candidate generation. */
-  private static BindingTable warmUpTable(BindingTable table, HttpServerRequest request) {
+  private static BindingTable warmUpTable(
+      BindingTable table, WarmUpRoutes warmUps, HttpServerRequest request) {
     String token = request.getHeader(WARM_UP_HEADER);
     if (token == null || request.remoteAddress() == null) {
       return table;
     }
-    BindingTable candidate = table.warmUpCandidate(token);
+    BindingTable candidate = warmUps.candidate(token);
     boolean loopback;
     try {
       loopback =

@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One generation: its snapshot and classloader, the deployments and bindings made from them, its
  * in-flight ledger and its place in the lifecycle. The supervisor drives it; {@link #release()}
  * drops every reference the host holds to its code, after which only plain values remain.
+ *
+ * <p>Its place in the lifecycle is a {@link GenerationLifecycle}: each lifecycle method below is
+ * one transition of it (checked, logged and recorded in the history there).
  *
  * <p>Thread-safe for readers: lifecycle fields are volatile and written by the supervisor and the
  * retirement that it starts, one phase at a time.
@@ -21,7 +25,7 @@ public final class Generation {
   private final long id;
   private final String trigger;
   private final Instant createdAt = Instant.now();
-  private volatile GenerationState state = GenerationState.LOADING;
+  private final GenerationLifecycle lifecycle;
   private volatile String snapshotId = "";
   private volatile GenerationClassLoader loader;
   private volatile GenerationFiles files;
@@ -36,9 +40,11 @@ public final class Generation {
   private volatile String failure;
   private volatile List<String> warnings = List.of();
 
-  Generation(long id, String trigger) {
+  /** A generation in LOADING; {@code changed} records each of its lifecycle changes. */
+  Generation(long id, String trigger, Consumer<Generation> changed) {
     this.id = id;
     this.trigger = trigger;
+    this.lifecycle = new GenerationLifecycle(label(), () -> changed.accept(this));
   }
 
   /** The generation number. */
@@ -53,11 +59,27 @@ public final class Generation {
 
   /** The current lifecycle state. */
   public GenerationState state() {
-    return state;
+    return lifecycle.state();
   }
 
-  void state(GenerationState next) {
-    state = next;
+  /** Its lifecycle: the state machine and the phase timings. */
+  GenerationLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Announces LOADING, the state it was created in. */
+  void loading() {
+    lifecycle.begin("(trigger: " + trigger + ")");
+  }
+
+  /** LOADING → STARTING: its classes are loaded, {@code entries} entry classes to deploy. */
+  void starting(int entries) {
+    lifecycle.moveTo(GenerationState.STARTING, () -> {}, entries + " entries");
+  }
+
+  /** STARTING → CHECKING: every instance started. */
+  void checking() {
+    lifecycle.moveTo(GenerationState.CHECKING, () -> {}, "");
   }
 
   void loaded(String snapshotId, GenerationClassLoader loader, GenerationFiles files) {
@@ -108,9 +130,14 @@ public final class Generation {
     hooks = List.copyOf(declared);
   }
 
-  void activated() {
-    activatedAt = Instant.now();
-    state = GenerationState.ACTIVE;
+  /** CHECKING → ACTIVE: the binding table names it; {@code detail} ends the log line. */
+  void activated(String detail) {
+    lifecycle.moveTo(GenerationState.ACTIVE, () -> activatedAt = Instant.now(), detail);
+  }
+
+  /** ACTIVE → DRAINING: it takes no new traffic. */
+  void draining() {
+    lifecycle.moveTo(GenerationState.DRAINING, () -> {}, "");
   }
 
   void cancelledAtDrain(long cancelled) {
@@ -127,28 +154,43 @@ public final class Generation {
     return served;
   }
 
-  void failed(String cause) {
-    failure = cause;
-    state = GenerationState.FAILED;
+  /**
+   * LOADING, STARTING or CHECKING → FAILED with {@code cause}; {@code context} says what serves
+   * instead.
+   */
+  void failed(Throwable cause, String context) {
+    lifecycle.moveTo(
+        GenerationState.FAILED,
+        () -> failure = cause.toString(),
+        ", " + context + ": " + cause,
+        cause);
   }
 
-  void retired() {
-    retiredAt = Instant.now();
-    state = GenerationState.RETIRED;
+  /** DRAINING → RETIRED: undeployed and released; {@code detail} ends the log line. */
+  void retired(String detail) {
+    lifecycle.moveTo(GenerationState.RETIRED, () -> retiredAt = Instant.now(), detail);
   }
 
-  /** Records the verdict of the loader tracker; a failed generation stays FAILED. */
+  /**
+   * The loader tracker's verdict: RETIRED → COLLECTED; a failed generation stays FAILED and the
+   * time is noted.
+   */
   void collected(Duration after) {
-    timeToCollection = after;
-    if (state != GenerationState.FAILED) {
-      state = GenerationState.COLLECTED;
+    String detail =
+        "its classloader was garbage collected " + after.toMillis() + " ms after it was released";
+    if (lifecycle.state() == GenerationState.FAILED) {
+      lifecycle.noted(": " + detail, () -> timeToCollection = after);
+    } else {
+      lifecycle.moveTo(GenerationState.COLLECTED, () -> timeToCollection = after, ": " + detail);
     }
   }
 
+  /** The loader tracker's verdict: RETIRED → LEAKED, {@code why}; a failed one stays FAILED. */
   void leaked(String why) {
-    if (state != GenerationState.FAILED) {
-      failure = why;
-      state = GenerationState.LEAKED;
+    if (lifecycle.state() == GenerationState.FAILED) {
+      lifecycle.noted(": its classloader is still reachable", () -> {});
+    } else {
+      lifecycle.moveTo(GenerationState.LEAKED, () -> failure = why, ": " + why);
     }
   }
 
@@ -169,7 +211,7 @@ public final class Generation {
   public GenerationInfo info() {
     return new GenerationInfo(
         id,
-        state,
+        lifecycle.state(),
         snapshotId,
         trigger,
         createdAt,

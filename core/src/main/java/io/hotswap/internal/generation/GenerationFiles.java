@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * hook thread inherits the host's context classloader), closed after the generation retired or
  * failed. Thread-safe.
  */
-final class GenerationFiles implements AutoCloseable {
+public final class GenerationFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationFiles.class);
 
   private final long generation;
@@ -49,7 +49,7 @@ final class GenerationFiles implements AutoCloseable {
   }
 
   /** The generation's own Vert.x file resolver. */
-  FileResolver resolver() {
+  public FileResolver resolver() {
     return resolver;
   }
 

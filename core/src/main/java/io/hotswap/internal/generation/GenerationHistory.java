@@ -28,7 +28,15 @@ final class GenerationHistory {
   private final Deque<Generation> generations = new ArrayDeque<>();
   private final List<Consumer<GenerationInfo>> listeners = new CopyOnWriteArrayList<>();
 
-  void add(Generation generation) {
+  /** Creates generation {@code id}, adds it and announces its LOADING state. */
+  Generation open(long id, String trigger) {
+    Generation generation = new Generation(id, trigger, this::changed);
+    add(generation);
+    generation.loading();
+    return generation;
+  }
+
+  private void add(Generation generation) {
     synchronized (generations) {
       generations.addLast(generation);
       while (generations.size() > BOUND && generations.peekFirst().state().isFinished()) {

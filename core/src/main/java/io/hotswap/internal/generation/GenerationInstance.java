@@ -1,6 +1,9 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.api.Bindings;
+import io.hotswap.internal.compat.CompatFailures;
+import io.hotswap.internal.compat.GenerationVertx;
+import io.hotswap.internal.compat.OwnerContext;
 import io.hotswap.internal.endpoint.GenerationFileResolution;
 import io.hotswap.internal.endpoint.Lanes;
 import io.vertx.core.Context;

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe: the instance list is synchronized; {@code sealed} is volatile.
  */
-final class GenerationScope {
+public final class GenerationScope {
   private final long generation;
   private final ClassLoader loader;
   private final GenerationFiles files;
@@ -54,7 +54,7 @@ final class GenerationScope {
     this.startTimeout = startTimeout;
   }
 
-  long generation() {
+  public long generation() {
     return generation;
   }
 
@@ -63,11 +63,11 @@ final class GenerationScope {
   }
 
   /** The generation's files: its materialized resources and its Vert.x file resolver. */
-  GenerationFiles files() {
+  public GenerationFiles files() {
     return files;
   }
 
-  EndpointRegistry registry() {
+  public EndpointRegistry registry() {
     return registry;
   }
 
@@ -100,7 +100,8 @@ final class GenerationScope {
    * generation's classloader, pinned lanes (round robin from lane 0), bindings of their own. The
    * calling context's deployment becomes the parent, so undeploying the generation undeploys them.
    */
-  Future<String> deploy(Supplier<? extends Deployable> supplier, String name, DeploymentOptions o) {
+  public Future<String> deploy(
+      Supplier<? extends Deployable> supplier, String name, DeploymentOptions o) {
     ContextInternal caller = host.getOrCreateContext();
     DeploymentOptions options = new DeploymentOptions(o).setClassLoader(loader);
     AtomicInteger next = new AtomicInteger();
@@ -132,7 +133,7 @@ final class GenerationScope {
   }
 
   /** Loads {@code name} ({@code java:} prefix allowed) from the generation's classloader. */
-  Class<? extends Deployable> load(String name) throws ClassNotFoundException {
+  public Class<? extends Deployable> load(String name) throws ClassNotFoundException {
     String className = name.startsWith("java:") ? name.substring(5) : name;
     return Class.forName(className, true, loader).asSubclass(Deployable.class);
   }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: holds no mutable state of its own between calls.
  */
-final class GenerationStarter {
+final class GenerationStarter implements ReloadPhases.Start {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationStarter.class);
   private final Vertx vertx;
   private final Lanes lanes;
@@ -52,10 +52,12 @@ final class GenerationStarter {
   }
 
   /**
-   * Deploys the generation's entries. On failure, whatever was deployed is undeployed before the
-   * returned future fails with the first cause.
+   * Deploys the generation's entries. On failure the returned future fails with the first cause;
+   * whatever was deployed is in the generation's deployments, for the caller to undeploy ({@link
+   * GenerationStopper}).
    */
-  Future<StartedGeneration> start(Generation generation, LoadedCode code) {
+  @Override
+  public Future<StartedGeneration> start(Generation generation, LoadedCode code) {
     InflightLedger ledger = new InflightLedger(lanes);
     GenerationScope scope =
         new GenerationScope(
@@ -114,14 +116,13 @@ final class GenerationStarter {
                 firstFailure = firstStartFailure(instances);
               }
               if (firstFailure != null) {
-                Throwable cause = firstFailure;
-                return undeployAll(deployed).transform(ignored -> Future.failedFuture(cause));
+                return Future.failedFuture(firstFailure);
               }
               try {
                 return Future.succeededFuture(
                     new StartedGeneration(table(generation, ledger, instances), hooks(instances)));
               } catch (RuntimeException invalid) {
-                return undeployAll(deployed).transform(ignored -> Future.failedFuture(invalid));
+                return Future.failedFuture(invalid);
               }
             });
   }
@@ -184,15 +185,6 @@ final class GenerationStarter {
       }
     }
     return null;
-  }
-
-  /** Undeploys {@code deploymentIds}, ignoring individual failures (they are logged by Vert.x). */
-  Future<Void> undeployAll(List<String> deploymentIds) {
-    List<Future<Void>> undeployed = new ArrayList<>();
-    for (String id : deploymentIds) {
-      undeployed.add(vertx.undeploy(id));
-    }
-    return Future.join(undeployed).transform(ignored -> Future.succeededFuture());
   }
 
   private BindingTable table(

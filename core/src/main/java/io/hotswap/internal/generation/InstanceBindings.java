@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <p>Written by the instance's context during start, read by the supervisor after the start future
  * completed (which orders the two); {@code sealed} is volatile for late binders.
  */
-final class InstanceBindings implements Bindings {
+public final class InstanceBindings implements Bindings {
   private final long generation;
   private final int lane;
   private final EndpointRegistry endpoints;
@@ -131,7 +131,7 @@ final class InstanceBindings implements Bindings {
    *
    * @throws IllegalStateException when the instance has started, or bound the endpoint already
    */
-  void bindOnFirstUse(
+  public void bindOnFirstUse(
       Endpoint endpoint, HandlerKind kind, Object handler, Future<Void> opened, String what) {
     Objects.requireNonNull(handler, "handler");
     if (sealed) {

@@ -12,7 +12,6 @@ import io.vertx.core.internal.ContextInternal;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,38 +26,36 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: each retirement is a chain of futures on the host context; the count of
  * retirements in progress is guarded by this object.
  */
-final class Retirement {
+final class Retirement implements ReloadPhases.Retire {
   private static final Logger LOG = LoggerFactory.getLogger(Retirement.class);
 
   private final ContextInternal hostContext;
-  private final GenerationStarter starter;
+  private final ReloadPhases.Stop stopper;
   private final LoaderTracker tracker;
   private final Duration drainTimeout;
   private final GenerationCleaner cleaner;
   private final LeakInspector inspector;
-  private final Consumer<Generation> changed;
   private int inProgress;
   private Promise<Void> idle;
 
   Retirement(
       ContextInternal hostContext,
-      GenerationStarter starter,
+      ReloadPhases.Stop stopper,
       LoaderTracker tracker,
       Duration drainTimeout,
       GenerationCleaner cleaner,
-      LeakInspector inspector,
-      Consumer<Generation> changed) {
+      LeakInspector inspector) {
     this.hostContext = hostContext;
-    this.starter = starter;
+    this.stopper = stopper;
     this.tracker = tracker;
     this.drainTimeout = drainTimeout;
     this.cleaner = cleaner;
     this.inspector = inspector;
-    this.changed = changed;
   }
 
   /** Drains, undeploys and releases {@code generation}, which must be DRAINING. */
-  void retire(Generation generation) {
+  @Override
+  public void retire(Generation generation) {
     synchronized (this) {
       inProgress++;
     }
@@ -78,19 +75,10 @@ final class Retirement {
               return v;
             })
         .recover(timeout -> cancelInFlight(generation, ledger))
-        .compose(v -> starter.undeployAll(generation.deploymentIds()))
+        .compose(v -> stopper.undeploy(generation))
         .compose(v -> ledger.served().onSuccess(generation::served).<Void>mapEmpty())
-        .transform(undeployed -> releaseAndTrack(generation, true))
-        .onComplete(
-            released -> {
-              LOG.info(
-                  "{} RETIRED {} ms after it stopped taking traffic ({} cancelled at the drain timeout)",
-                  generation.label(),
-                  Duration.ofNanos(System.nanoTime() - began).toMillis(),
-                  generation.info().cancelledAtDrain());
-              changed.accept(generation);
-              finished();
-            });
+        .transform(undeployed -> releaseAndTrack(generation, () -> retired(generation, began)))
+        .onComplete(released -> finished());
   }
 
   private Future<Void> cancelInFlight(Generation generation, InflightLedger ledger) {
@@ -119,22 +107,30 @@ final class Retirement {
   }
 
   /** Releases a generation that FAILED (already undeployed) and tracks its loader. */
-  void release(Generation failed) {
-    releaseAndTrack(failed, false);
+  @Override
+  public void release(Generation failed) {
+    releaseAndTrack(failed, () -> {});
+  }
+
+  private static void retired(Generation generation, long stoppedTakingTraffic) {
+    generation.retired(
+        Duration.ofNanos(System.nanoTime() - stoppedTakingTraffic).toMillis()
+            + " ms after it stopped taking traffic ("
+            + generation.info().cancelledAtDrain()
+            + " cancelled at the drain timeout)");
   }
 
   /**
-   * Drops the host's references, cleans what its code left behind on a worker thread (the cleanup
-   * joins threads), then tracks the loader; completes when tracking began. Never fails.
+   * Drops the host's references, then runs {@code released} (a drained generation becomes RETIRED),
+   * cleans what its code left behind on a worker thread (the cleanup joins threads), then tracks
+   * the loader; completes when tracking began. Never fails.
    */
-  private Future<Void> releaseAndTrack(Generation generation, boolean markRetired) {
+  private Future<Void> releaseAndTrack(Generation generation, Runnable released) {
     String label = generation.label();
     GenerationClassLoader loader = generation.loader();
     GenerationFiles files = generation.files();
     generation.release();
-    if (markRetired) {
-      generation.retired();
-    }
+    released.run();
     if (loader == null) {
       return files == null ? Future.succeededFuture() : closeLater(files);
     }
@@ -164,22 +160,12 @@ final class Retirement {
         .thenAccept(
             fate -> {
               switch (fate) {
-                case COLLECTED -> {
-                  generation.collected(tracked.timeToCollection());
-                  LOG.info(
-                      "{} COLLECTED: its classloader was garbage collected {} ms after retiring",
-                      generation.label(),
-                      tracked.timeToCollection().toMillis());
-                }
-                case LEAKED -> {
-                  explainLeak(generation, loader);
-                  return;
-                }
+                case COLLECTED -> generation.collected(tracked.timeToCollection());
+                case LEAKED -> explainLeak(generation, loader);
                 default -> {
-                  return;
+                  // no verdict: the tracker was closed
                 }
               }
-              changed.accept(generation);
             });
   }
 
@@ -190,13 +176,11 @@ final class Retirement {
     hostContext
         .executeBlocking(() -> inspector.explain(generation.label(), loader), false)
         .onComplete(
-            explained -> {
-              generation.leaked(
-                  explained.succeeded()
-                      ? explained.result()
-                      : "its classloader is still reachable (" + explained.cause() + ")");
-              changed.accept(generation);
-            });
+            explained ->
+                generation.leaked(
+                    explained.succeeded()
+                        ? explained.result()
+                        : "its classloader is still reachable (" + explained.cause() + ")"));
   }
 
   /** Completes when no retirement is in progress. */

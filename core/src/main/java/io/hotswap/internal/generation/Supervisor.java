@@ -1,15 +1,11 @@
 package io.hotswap.internal.generation;
 
-import io.hotswap.GenerationException;
 import io.hotswap.GenerationInfo;
-import io.hotswap.GenerationState;
 import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
-import io.hotswap.ReloadOutcome.ReloadTimings;
 import io.hotswap.StatusReport;
 import io.hotswap.internal.cleanup.GenerationCleaner;
 import io.hotswap.internal.endpoint.ActiveBindings;
-import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.Lanes;
@@ -20,6 +16,7 @@ import io.hotswap.loader.ParentFirstPolicy;
 import io.hotswap.loader.Snapshot;
 import io.hotswap.loader.SnapshotFileStore;
 import io.hotswap.loader.cleanup.LeakInspector;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -36,10 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that runs reloads. It serializes and coalesces them ({@link ReloadQueue}), drives
- * each generation through LOADING, STARTING and CHECKING, cuts over with one write of the binding
- * table, and hands the previous generation to {@link Retirement}. It keeps the history that status
- * views show.
+ * The one place that runs reloads. It serializes and coalesces them ({@link ReloadQueue}), refuses
+ * what cannot run, takes the snapshot, and hands each {@link ReloadAttempt} to the {@link
+ * ReloadPipeline}, which drives the generation through LOADING, STARTING and CHECKING, cuts over
+ * with one write of the binding table ({@link Cutover}) and hands the previous generation to {@link
+ * Retirement}. It keeps the history that status views show.
  *
  * <p>Design notes: blocking work (snapshot, define, scan) runs on the single thread {@code
  * hotswap-supervisor-1}; Vert.x work (deploy, undeploy) runs on host contexts. A reload's outcome
@@ -58,21 +56,18 @@ public final class Supervisor {
 
   private final HotSwapOptions options;
   private final ContextInternal hostContext;
-  private final ActiveBindings active;
+  private final Cutover cutover;
   private final CodeLoader codeLoader;
-  private final GenerationStarter starter;
   private final Retirement retirement;
-  private final CandidateChecks checks;
+  private final ReloadPipeline pipeline;
   private final SnapshotCache snapshots;
   private final SnapshotFileStore files;
   private final CaffeineStateStore store;
-  private final ErrorRateWatch errorRateWatch;
   private final BlockingWork blocking;
   private final ReloadQueue queue = new ReloadQueue(this::runReload);
   private final GenerationHistory history = new GenerationHistory();
   private final ReloadLog reloadLog = new ReloadLog();
   private long nextId = 1;
-  private volatile Generation current;
   private volatile boolean closing;
 
   /** Creates the supervisor of one application; endpoints must be open before the first load. */
@@ -86,7 +81,7 @@ public final class Supervisor {
       CaffeineStateStore store) {
     this.options = options;
     this.hostContext = lanes.hostContext(0);
-    this.active = active;
+    this.cutover = Cutover.of(active);
     this.store = store;
     this.snapshots = new SnapshotCache(options.snapshotCacheBytes());
     ClassLoader hostLoader = Supervisor.class.getClassLoader();
@@ -99,32 +94,34 @@ public final class Supervisor {
             hostLoader,
             options.mainVerticle().orElse(null),
             files);
-    this.starter =
-        new GenerationStarter(
-            vertx, lanes, endpoints, options.startTimeout(), store, options.mainDeployment());
-    this.checks =
-        new CandidateChecks(
-            new GenerationChecker(hostContext, options.checkTimeout()),
-            WarmUpRunner.of(vertx, active, options, endpoints).orElse(null),
-            snapshots,
-            starter,
-            history);
+    this.blocking = new BlockingWork(hostContext, hostLoader);
+    GenerationStopper stopper = new GenerationStopper(vertx);
     GenerationCleaner cleaner = new GenerationCleaner(hostLoader, THREAD_STOP_BOUND, vertx);
     this.retirement =
         new Retirement(
             hostContext,
-            starter,
+            stopper,
             tracker,
             options.drainTimeout(),
             cleaner,
-            new LeakInspector(cleaner, options.leakHeapDumpDir(), options.applicationName()),
-            history::changed);
-    this.blocking = new BlockingWork(hostContext, hostLoader);
-    this.errorRateWatch =
+            new LeakInspector(cleaner, options.leakHeapDumpDir(), options.applicationName()));
+    ReloadPhases phases =
+        new ReloadPhases(
+            new CodeLoading(codeLoader, blocking),
+            new GenerationStarter(
+                vertx, lanes, endpoints, options.startTimeout(), store, options.mainDeployment()),
+            new CandidateChecks(
+                new HealthChecker(hostContext, options.checkTimeout()),
+                WarmUpRunner.of(vertx, active.warmUps(), options, endpoints).orElse(null),
+                snapshots),
+            stopper,
+            retirement);
+    ErrorRateWatch errorRateWatch =
         options
             .autoRollback()
             .map(policy -> new ErrorRateWatch(hostContext, policy, () -> rollback("auto-rollback")))
             .orElse(null);
+    this.pipeline = new ReloadPipeline(phases, cutover, errorRateWatch);
   }
 
   private static SnapshotFileStore openFileStore() {
@@ -197,7 +194,7 @@ public final class Supervisor {
 
   /** The active generation, if any. */
   public Optional<GenerationInfo> active() {
-    Generation generation = current;
+    Generation generation = cutover.current();
     return generation == null ? Optional.empty() : Optional.of(generation.info());
   }
 
@@ -230,8 +227,7 @@ public final class Supervisor {
                   + options.maxDraining()
                   + "); retry when one has retired"));
     }
-    Generation previous = current;
-    Promise<ReloadOutcome> outcome = hostContext.promise();
+    Generation previous = cutover.current();
     Future<Snapshot> source;
     if (request.target() == null) {
       source = blocking.submit(codeLoader::snapshot);
@@ -248,84 +244,40 @@ public final class Supervisor {
       }
       source = Future.succeededFuture(cached.get());
     }
-    source.onComplete(
-        snapshot -> {
-          if (snapshot.failed()) {
-            // No snapshot, no generation: report it like a failed load.
-            Generation generation = newGeneration(request.trigger());
-            fail(generation, previous, snapshot.cause(), began, new long[2], outcome);
-          } else if (request.onlyIfChanged() && snapshot.result().classNames().isEmpty()) {
-            // A build that cleans its output first: wait for the classes to come back.
-            outcome.complete(
-                refusedLoudly(
-                    "the code source has no classes (a build in progress?); a reload follows"
-                        + " when they are back"));
-          } else if (request.onlyIfChanged()
-              && previous != null
-              && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
-            outcome.complete(Outcomes.unchanged(previous));
-          } else {
-            Generation next = newGeneration(request.trigger());
-            load(next, previous, snapshot.result(), request.gate(), began, outcome);
-          }
-        });
+    Promise<ReloadOutcome> outcome = hostContext.promise();
+    source.onComplete(snapshot -> loadOrSkip(request, previous, began, snapshot, outcome));
     return outcome.future().andThen(done -> remember(requestedAt, request, done.result()));
   }
 
-  private Generation newGeneration(String trigger) {
-    Generation generation = new Generation(nextId++, trigger);
-    history.add(generation);
-    LOG.info("{} LOADING (trigger: {})", generation.label(), trigger);
-    history.changed(generation);
-    return generation;
+  /** LOADING begins, unless the snapshot says there is nothing to load. */
+  private void loadOrSkip(
+      ReloadRequest request,
+      Generation previous,
+      long began,
+      AsyncResult<Snapshot> snapshot,
+      Promise<ReloadOutcome> outcome) {
+    if (snapshot.failed()) {
+      // No snapshot, no generation: report it like a failed load.
+      pipeline.fail(attempt(request, previous, began, outcome), snapshot.cause());
+    } else if (request.onlyIfChanged() && snapshot.result().classNames().isEmpty()) {
+      // A build that cleans its output first: wait for the classes to come back.
+      outcome.complete(
+          refusedLoudly(
+              "the code source has no classes (a build in progress?); a reload follows"
+                  + " when they are back"));
+    } else if (request.onlyIfChanged()
+        && previous != null
+        && previous.info().snapshotId().equals(snapshot.result().id().shortId())) {
+      outcome.complete(Outcomes.unchanged(previous));
+    } else {
+      pipeline.run(attempt(request, previous, began, outcome), snapshot.result());
+    }
   }
 
-  private void load(
-      Generation generation,
-      Generation previous,
-      Snapshot snapshot,
-      CutoverGate gate,
-      long began,
-      Promise<ReloadOutcome> outcome) {
-    long[] phaseEnds = new long[2];
-    blocking
-        .submit(() -> codeLoader.load(generation.id(), snapshot))
-        .compose(
-            code -> {
-              phaseEnds[0] = System.nanoTime();
-              generation.loaded(code.snapshot().id().shortId(), code.loader(), code.files());
-              generation.warnings(code.warnings());
-              generation.state(GenerationState.STARTING);
-              LOG.info("{} STARTING {} entries", generation.label(), code.entries().size());
-              history.changed(generation);
-              return starter
-                  .start(generation, code)
-                  .onSuccess(
-                      started -> codeLoader.reportShadowsLater(blocking, generation.id(), code))
-                  .compose(started -> checks.check(generation, previous, started, code, gate));
-            })
-        .onComplete(
-            started -> {
-              try {
-                if (started.failed()) {
-                  fail(generation, previous, started.cause(), began, phaseEnds, outcome);
-                } else {
-                  phaseEnds[1] = System.nanoTime();
-                  cutOver(
-                      generation, previous, started.result().table(), began, phaseEnds, outcome);
-                }
-              } catch (RuntimeException | Error bug) {
-                // Every caller must get an outcome, even if the supervisor itself is broken.
-                LOG.error("{}: reload failed inside the supervisor", generation.label(), bug);
-                outcome.tryComplete(
-                    Outcomes.failed(
-                        generation.id(),
-                        previous,
-                        "",
-                        ReloadTimings.NONE,
-                        GenerationException.detach(bug)));
-              }
-            });
+  private ReloadAttempt attempt(
+      ReloadRequest request, Generation previous, long began, Promise<ReloadOutcome> outcome) {
+    Generation generation = history.open(nextId++, request.trigger());
+    return new ReloadAttempt(request, previous, generation, began, outcome);
   }
 
   private Future<ReloadOutcome> recorded(
@@ -340,7 +292,7 @@ public final class Supervisor {
   }
 
   private long activeId() {
-    Generation active = current;
+    Generation active = cutover.current();
     return active == null ? 0 : active.id();
   }
 
@@ -348,70 +300,6 @@ public final class Supervisor {
     if (outcome != null) {
       reloadLog.add(requestedAt, request.trigger(), outcome);
     }
-  }
-
-  private void cutOver(
-      Generation generation,
-      Generation previous,
-      BindingTable table,
-      long began,
-      long[] phaseEnds,
-      Promise<ReloadOutcome> outcome) {
-    active.publish(table);
-    current = generation;
-    generation.activated();
-    ReloadTimings timings = Outcomes.timings(began, phaseEnds[0], phaseEnds[1]);
-    LOG.info(
-        "{} ACTIVE (snapshot {}), cut over in {} ms{}",
-        generation.label(),
-        generation.info().snapshotId(),
-        timings.total().toMillis(),
-        previous == null ? "" : "; " + previous.label() + " DRAINING");
-    history.changed(generation);
-    if (previous != null) {
-      previous.state(GenerationState.DRAINING);
-      history.changed(previous);
-      retirement.retire(previous);
-    }
-    if (errorRateWatch != null && previous != null) {
-      errorRateWatch.watch(generation, () -> current == generation);
-    }
-    outcome.complete(
-        new ReloadOutcome(
-            ReloadOutcome.Status.ACTIVATED,
-            generation.id(),
-            previous == null ? 0 : previous.id(),
-            generation.info().snapshotId(),
-            timings,
-            Optional.empty(),
-            generation.warnings()));
-  }
-
-  private void fail(
-      Generation generation,
-      Generation previous,
-      Throwable cause,
-      long began,
-      long[] phaseEnds,
-      Promise<ReloadOutcome> outcome) {
-    Throwable reported = GenerationException.detach(BlockingWork.unwrap(cause));
-    generation.failed(reported.toString());
-    LOG.error(
-        "{} FAILED, {}: {}",
-        generation.label(),
-        previous == null ? "no generation is active" : previous.label() + " keeps serving",
-        reported.toString(),
-        reported);
-    history.changed(generation);
-    retirement.release(generation);
-    long loaded = phaseEnds[0] == 0 ? System.nanoTime() : phaseEnds[0];
-    outcome.tryComplete(
-        Outcomes.failed(
-            generation.id(),
-            previous,
-            generation.info().snapshotId(),
-            Outcomes.timings(began, loaded, System.nanoTime()),
-            reported));
   }
 
   /**
@@ -425,14 +313,7 @@ public final class Supervisor {
         .submit(new ReloadRequest("close", false))
         .onComplete(
             ignored -> {
-              Generation last = current;
-              current = null;
-              active.publish(BindingTable.EMPTY);
-              if (last != null) {
-                last.state(GenerationState.DRAINING);
-                history.changed(last);
-                retirement.retire(last);
-              }
+              pipeline.closeLast();
               retirement
                   .allRetired()
                   .onComplete(

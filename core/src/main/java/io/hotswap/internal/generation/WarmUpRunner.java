@@ -1,9 +1,9 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.HotSwapOptions;
-import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.endpoint.HttpEndpoint;
+import io.hotswap.internal.endpoint.WarmUpRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms a new generation up before its cutover: opens a warm-up window on the live binding table
- * (loopback requests that carry a one-time token reach the candidate, everything else the active
- * generation), sends the configured GET requests through the real HTTP endpoint, then closes the
- * window. The requests run the candidate's real handlers, so the first real requests find its
- * classes loaded and its hot paths compiled further.
+ * Warms a new generation up before its cutover: opens a warm-up window ({@link WarmUpRoutes}:
+ * loopback requests that carry a one-time token reach the candidate, everything else the active
+ * generation; the binding table is not written), sends the configured GET requests through the real
+ * HTTP endpoint, then closes the window. The requests run the candidate's real handlers, so the
+ * first real requests find its classes loaded and its hot paths compiled further.
  *
  * <p>Thread-safe: one warm-up at a time (the supervisor serializes reloads); the client is created
  * once, lazily.
@@ -34,14 +34,14 @@ final class WarmUpRunner {
   private static final Logger LOG = LoggerFactory.getLogger(WarmUpRunner.class);
 
   private final Vertx vertx;
-  private final ActiveBindings active;
+  private final WarmUpRoutes routes;
   private final HotSwapOptions.WarmUp warmUp;
   private final IntSupplier port;
   private HttpClient client;
 
-  WarmUpRunner(Vertx vertx, ActiveBindings active, HotSwapOptions.WarmUp warmUp, IntSupplier port) {
+  WarmUpRunner(Vertx vertx, WarmUpRoutes routes, HotSwapOptions.WarmUp warmUp, IntSupplier port) {
     this.vertx = vertx;
-    this.active = active;
+    this.routes = routes;
     this.warmUp = warmUp;
     this.port = port;
   }
@@ -49,7 +49,7 @@ final class WarmUpRunner {
   /** The warm-up {@code options} ask for, sent through an HTTP endpoint of {@code endpoints}. */
   static java.util.Optional<WarmUpRunner> of(
       Vertx vertx,
-      ActiveBindings active,
+      WarmUpRoutes routes,
       HotSwapOptions options,
       io.hotswap.internal.endpoint.EndpointRegistry endpoints) {
     return options
@@ -58,7 +58,7 @@ final class WarmUpRunner {
             settings ->
                 new WarmUpRunner(
                     vertx,
-                    active,
+                    routes,
                     settings,
                     () -> httpPort(endpoints.list(), settings.endpoint())));
   }
@@ -77,8 +77,7 @@ final class WarmUpRunner {
   Future<Void> run(Generation generation, BindingTable candidate) {
     long began = System.nanoTime();
     String token = UUID.randomUUID().toString();
-    BindingTable live = active.current();
-    active.publish(live.withWarmUp(candidate, token));
+    routes.open(token, candidate);
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     List<Future<Void>> loops = new ArrayList<>();
@@ -91,7 +90,7 @@ final class WarmUpRunner {
         .<Void>mapEmpty()
         .eventually(
             () -> {
-              active.publish(live);
+              routes.close(token);
               LOG.info(
                   "{} warmed up with {} requests in {} ms ({} not answered 2xx)",
                   generation.label(),

@@ -1,5 +1,7 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
+import io.hotswap.internal.generation.GenerationScope;
+import io.hotswap.internal.generation.InstanceBindings;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One per generation instance. Thread-safe as the host instance is.
  */
-final class GenerationVertx extends GenerationFilesVertx {
+public final class GenerationVertx extends GenerationFilesVertx {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationVertx.class);
 
   private final InstanceBindings bindings;
@@ -45,7 +47,7 @@ final class GenerationVertx extends GenerationFilesVertx {
   private final SharedData sharedData;
   private volatile EventBus eventBus;
 
-  GenerationVertx(VertxInternal host, InstanceBindings bindings, GenerationScope scope) {
+  public GenerationVertx(VertxInternal host, InstanceBindings bindings, GenerationScope scope) {
     super(host, scope.files());
     this.bindings = bindings;
     this.scope = scope;

@@ -14,20 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CHECKING phase: runs the new generation's health checks, then hands state over from the
- * active generation (export on its context, import on each new instance's context). Each step is
- * bounded by the check timeout; any failure fails the new generation and leaves the active one
- * serving.
+ * Runs a candidate's health checks, then hands state over from the active generation (export on its
+ * context, import on each new instance's context): the first step of the CHECKING phase ({@link
+ * CandidateChecks}). Each step is bounded by the check timeout; any failure fails the candidate and
+ * leaves the active one serving.
  *
  * <p>Thread-safe: stateless between calls; generation code runs on its own contexts.
  */
-final class GenerationChecker {
-  private static final Logger LOG = LoggerFactory.getLogger(GenerationChecker.class);
+final class HealthChecker {
+  private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
 
   private final ContextInternal hostContext;
   private final Duration timeout;
 
-  GenerationChecker(ContextInternal hostContext, Duration timeout) {
+  HealthChecker(ContextInternal hostContext, Duration timeout) {
     this.hostContext = hostContext;
     this.timeout = timeout;
   }

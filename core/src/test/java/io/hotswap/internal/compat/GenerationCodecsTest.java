@@ -1,4 +1,4 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

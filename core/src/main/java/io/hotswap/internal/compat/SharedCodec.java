@@ -1,4 +1,4 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
 import io.hotswap.internal.cleanup.LoaderScoped;
 import io.vertx.core.buffer.Buffer;

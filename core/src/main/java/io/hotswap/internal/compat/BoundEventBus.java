@@ -1,7 +1,8 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
 import io.hotswap.internal.endpoint.Binding.HandlerKind;
 import io.hotswap.internal.endpoint.EndpointRegistry;
+import io.hotswap.internal.generation.InstanceBindings;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;

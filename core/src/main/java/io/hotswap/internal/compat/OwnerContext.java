@@ -1,4 +1,4 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
@@ -15,11 +15,11 @@ import java.lang.reflect.Proxy;
  *
  * <p>Stateless; the proxies are as thread-safe as the context they wrap.
  */
-final class OwnerContext {
+public final class OwnerContext {
   private OwnerContext() {}
 
   /** A view of {@code real} whose {@code owner()} is {@code owner}. */
-  static ContextInternal of(ContextInternal real, VertxInternal owner) {
+  public static ContextInternal of(ContextInternal real, VertxInternal owner) {
     return (ContextInternal)
         Proxy.newProxyInstance(
             ContextInternal.class.getClassLoader(),

@@ -1,4 +1,4 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
 import io.hotswap.internal.cleanup.CodecMaps;
 import io.vertx.core.eventbus.EventBus;

@@ -1,4 +1,4 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
 /**
  * Turns the failures that unmodified Vert.x code meets inside a generation into messages that say
@@ -6,11 +6,11 @@ package io.hotswap.internal.generation;
  *
  * <p>Stateless.
  */
-final class CompatFailures {
+public final class CompatFailures {
   private CompatFailures() {}
 
   /** {@code failure}, or a clearer failure with it as cause. */
-  static Throwable explain(Throwable failure) {
+  public static Throwable explain(Throwable failure) {
     if (failure instanceof ClassCastException
         && failure.getMessage() != null
         && failure.getMessage().contains(GenerationVertx.class.getName())) {

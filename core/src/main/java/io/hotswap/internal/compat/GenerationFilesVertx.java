@@ -1,5 +1,6 @@
-package io.hotswap.internal.generation;
+package io.hotswap.internal.compat;
 
+import io.hotswap.internal.generation.GenerationFiles;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.impl.FileSystemImpl;
 import io.vertx.core.internal.VertxInternal;
