@@ -7,6 +7,7 @@ import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.StatusReport;
 import io.hotswap.api.StateStore;
+import io.hotswap.internal.compat.CompatMode;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
@@ -94,7 +95,8 @@ public final class HotSwapInstance implements HotSwapInternal {
     }
     registry = new EndpointRegistry(vertx, lanes, active, endpoints);
     tracker = new LoaderTracker(options.leakTimeout());
-    Supervisor next = new Supervisor(vertx, options, lanes, registry, active, tracker, store);
+    Supervisor next =
+        new Supervisor(vertx, options, lanes, registry, active, tracker, store, new CompatMode());
     synchronized (pendingListeners) {
       pendingListeners.forEach(next::addListener);
     }

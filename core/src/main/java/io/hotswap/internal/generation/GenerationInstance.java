@@ -1,9 +1,6 @@
 package io.hotswap.internal.generation;
 
 import io.hotswap.api.Bindings;
-import io.hotswap.internal.compat.CompatFailures;
-import io.hotswap.internal.compat.GenerationVertx;
-import io.hotswap.internal.compat.OwnerContext;
 import io.hotswap.internal.endpoint.GenerationFileResolution;
 import io.hotswap.internal.endpoint.Lanes;
 import io.vertx.core.Context;
@@ -36,7 +33,8 @@ final class GenerationInstance implements Deployable {
 
   private final Factory factory;
   private final String name;
-  private final GenerationScope compat;
+  private final GenerationScope scope;
+  private final UnmodifiedCode compat;
   private final Lanes lanes;
   private final int lane;
   private final Duration startTimeout;
@@ -49,8 +47,9 @@ final class GenerationInstance implements Deployable {
 
   /**
    * @param files the generation's files; its file resolver goes on the instance's context
-   * @param compat the generation's scope when the verticle is unmodified Vert.x code: it then sees
-   *     a {@link GenerationVertx} as its {@code vertx}; {@code null} for binding-API entries
+   * @param scope what the generation's instances share
+   * @param compat how unmodified Vert.x code runs, when the verticle is such code (it then sees a
+   *     facade as its {@code vertx}); {@code null} for binding-API entries
    */
   GenerationInstance(
       Factory factory,
@@ -60,7 +59,9 @@ final class GenerationInstance implements Deployable {
       Duration startTimeout,
       InstanceBindings bindings,
       GenerationFiles files,
-      GenerationScope compat) {
+      GenerationScope scope,
+      UnmodifiedCode compat) {
+    this.scope = scope;
     this.files = files;
     this.factory = factory;
     this.name = name;
@@ -81,10 +82,7 @@ final class GenerationInstance implements Deployable {
     pinned.put(GenerationFileResolution.CONTEXT_KEY, files.resolver());
     // Binding-API code keeps the pinned context itself, so Vertx.currentContext() in its handlers
     // unwraps to its own context, as on plain Vert.x; only unmodified code needs the facade.
-    given =
-        compat == null
-            ? pinned
-            : OwnerContext.of(pinned, new GenerationVertx(compat.host(), bindings, compat));
+    given = compat == null ? pinned : compat.context(pinned, scope, bindings);
     Promise<Object> started = pinned.promise();
     pinned.runOnContext(
         v -> {
@@ -118,7 +116,7 @@ final class GenerationInstance implements Deployable {
                                 + " did not finish starting within "
                                 + startTimeout.toMillis()
                                 + " ms (start timeout)")
-                        : compat == null ? cause : CompatFailures.explain(cause);
+                        : compat == null ? cause : compat.explain(cause);
                 entry = null;
               }
               return pinned.succeededFuture();

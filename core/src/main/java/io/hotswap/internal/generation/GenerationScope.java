@@ -34,6 +34,7 @@ public final class GenerationScope {
   private final Duration startTimeout;
   private final List<GenerationInstance> instances =
       Collections.synchronizedList(new ArrayList<>());
+  private final UnmodifiedCode unmodified;
   private volatile boolean sealed;
 
   GenerationScope(
@@ -43,7 +44,9 @@ public final class GenerationScope {
       Lanes lanes,
       EndpointRegistry registry,
       StateStore store,
-      Duration startTimeout) {
+      Duration startTimeout,
+      UnmodifiedCode unmodified) {
+    this.unmodified = unmodified;
     this.generation = generation;
     this.loader = code.loader();
     this.files = code.files();
@@ -58,7 +61,8 @@ public final class GenerationScope {
     return generation;
   }
 
-  VertxInternal host() {
+  /** The host Vert.x instance. */
+  public VertxInternal host() {
     return host;
   }
 
@@ -90,7 +94,15 @@ public final class GenerationScope {
     }
     GenerationInstance instance =
         new GenerationInstance(
-            factory, name, lanes, lane, startTimeout, bindings, files, compat ? this : null);
+            factory,
+            name,
+            lanes,
+            lane,
+            startTimeout,
+            bindings,
+            files,
+            this,
+            compat ? unmodified : null);
     instances.add(instance);
     return instance;
   }

@@ -35,6 +35,7 @@ final class GenerationStarter implements ReloadPhases.Start {
   private final Duration startTimeout;
   private final StateStore store;
   private final MainDeployment main;
+  private final UnmodifiedCode unmodified;
 
   GenerationStarter(
       Vertx vertx,
@@ -42,7 +43,9 @@ final class GenerationStarter implements ReloadPhases.Start {
       EndpointRegistry endpoints,
       Duration startTimeout,
       StateStore store,
-      MainDeployment main) {
+      MainDeployment main,
+      UnmodifiedCode unmodified) {
+    this.unmodified = unmodified;
     this.store = store;
     this.main = main;
     this.vertx = vertx;
@@ -61,7 +64,14 @@ final class GenerationStarter implements ReloadPhases.Start {
     InflightLedger ledger = new InflightLedger(lanes);
     GenerationScope scope =
         new GenerationScope(
-            generation.id(), code, (VertxInternal) vertx, lanes, endpoints, store, startTimeout);
+            generation.id(),
+            code,
+            (VertxInternal) vertx,
+            lanes,
+            endpoints,
+            store,
+            startTimeout,
+            unmodified);
     List<GenerationInstance> instances = scope.instances();
     List<Future<String>> deployments = new ArrayList<>();
     for (LoadedCode.EntryPoint entry : code.entries()) {

@@ -78,7 +78,8 @@ public final class Supervisor {
       EndpointRegistry endpoints,
       ActiveBindings active,
       LoaderTracker tracker,
-      CaffeineStateStore store) {
+      CaffeineStateStore store,
+      UnmodifiedCode unmodified) {
     this.options = options;
     this.hostContext = lanes.hostContext(0);
     this.cutover = Cutover.of(active);
@@ -109,7 +110,13 @@ public final class Supervisor {
         new ReloadPhases(
             new CodeLoading(codeLoader, blocking),
             new GenerationStarter(
-                vertx, lanes, endpoints, options.startTimeout(), store, options.mainDeployment()),
+                vertx,
+                lanes,
+                endpoints,
+                options.startTimeout(),
+                store,
+                options.mainDeployment(),
+                unmodified),
             new CandidateChecks(
                 new HealthChecker(hostContext, options.checkTimeout()),
                 WarmUpRunner.of(vertx, active.warmUps(), options, endpoints).orElse(null),
