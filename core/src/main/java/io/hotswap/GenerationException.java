@@ -14,27 +14,13 @@ public final class GenerationException extends Exception {
 
   private final String originalClassName;
 
-  private GenerationException(String originalClassName, String message) {
+  /**
+   * A failure that reads as {@code originalClassName: message}; hotswap copies each failure of a
+   * generation into one, with the original's stack trace, causes and suppressed throwables.
+   */
+  public GenerationException(String originalClassName, String message) {
     super(message);
     this.originalClassName = originalClassName;
-  }
-
-  /** Copies {@code failure}, its causes and its suppressed throwables. */
-  public static GenerationException detach(Throwable failure) {
-    if (failure instanceof GenerationException detached) {
-      return detached;
-    }
-    GenerationException copy =
-        new GenerationException(failure.getClass().getName(), failure.getMessage());
-    copy.setStackTrace(failure.getStackTrace());
-    Throwable cause = failure.getCause();
-    if (cause != null && cause != failure) {
-      copy.initCause(detach(cause));
-    }
-    for (Throwable suppressed : failure.getSuppressed()) {
-      copy.addSuppressed(detach(suppressed));
-    }
-    return copy;
   }
 
   /** The class name of the original throwable, e.g. {@code java.lang.VerifyError}. */

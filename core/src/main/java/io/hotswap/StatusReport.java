@@ -1,8 +1,5 @@
 package io.hotswap;
 
-import java.lang.management.ClassLoadingMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,22 +107,5 @@ public record StatusReport(
    * @param unloadedClasses classes unloaded since the JVM started
    */
   public record JvmStatus(
-      long metaspaceUsedBytes, int loadedClasses, long totalLoadedClasses, long unloadedClasses) {
-
-    /** The figures of this JVM now. */
-    public static JvmStatus now() {
-      long metaspace = -1;
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getName().equals("Metaspace")) {
-          metaspace = pool.getUsage().getUsed();
-        }
-      }
-      ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
-      return new JvmStatus(
-          metaspace,
-          classes.getLoadedClassCount(),
-          classes.getTotalLoadedClassCount(),
-          classes.getUnloadedClassCount());
-    }
-  }
+      long metaspaceUsedBytes, int loadedClasses, long totalLoadedClasses, long unloadedClasses) {}
 }

@@ -3,6 +3,7 @@ package io.hotswap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hotswap.internal.management.JvmFigures;
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
 import io.hotswap.testing.LoadDriver;
@@ -31,7 +32,7 @@ class SoakLeakIT {
         assertThat(harness.install(i % 2 == 0 ? Fixture.V2 : Fixture.V1).activated()).isTrue();
         if (i == 9) {
           System.gc();
-          afterTen = StatusReport.JvmStatus.now();
+          afterTen = JvmFigures.now();
         }
       }
       load.stop();
@@ -49,7 +50,7 @@ class SoakLeakIT {
                     .allMatch(info -> info.state() == GenerationState.COLLECTED);
               });
       System.gc();
-      StatusReport.JvmStatus end = StatusReport.JvmStatus.now();
+      StatusReport.JvmStatus end = JvmFigures.now();
       // Each generation defines a handful of classes; 190 more generations alive would add
       // ~1,000. Flat means within a margin of the count after ten reloads: the host itself keeps
       // loading classes lazily meanwhile (lambda forms and other hidden classes of method handles,

@@ -110,7 +110,7 @@ public final class ReloadSoak {
       Thread.sleep(200);
     }
     System.gc();
-    return StatusReport.JvmStatus.now();
+    return await(hotSwap.status()).jvm();
   }
 
   private static void target(String name, boolean pass, String detail) {

@@ -19,16 +19,13 @@ import java.util.function.Function;
  */
 public interface Bindings {
 
-  /** The key under which the host stores the bindings in the context data of an instance. */
-  String CONTEXT_KEY = "io.hotswap.api.Bindings";
-
   /**
    * Returns the bindings of the generation instance that owns {@code context}.
    *
    * @throws IllegalStateException when the context does not belong to a hotswap generation
    */
   static Bindings of(Context context) {
-    Object bindings = context == null ? null : context.get(CONTEXT_KEY);
+    Object bindings = context == null ? null : context.get(Bindings.class);
     if (bindings instanceof Bindings) {
       return (Bindings) bindings;
     }

@@ -78,7 +78,8 @@ final class GenerationInstance implements Deployable {
     if (pinned.nettyEventLoop() != lanes.loop(lane)) {
       throw new IllegalStateException("instance context is not on the event loop of lane " + lane);
     }
-    pinned.put(Bindings.CONTEXT_KEY, bindings);
+    // Keyed by the parent-first interface itself: the same class for the host and generations.
+    pinned.put(Bindings.class, bindings);
     pinned.put(GenerationFileResolution.CONTEXT_KEY, files.resolver());
     // Binding-API code keeps the pinned context itself, so Vertx.currentContext() in its handlers
     // unwraps to its own context, as on plain Vert.x; only unmodified code needs the facade.
@@ -150,7 +151,7 @@ final class GenerationInstance implements Deployable {
         .future()
         .andThen(
             done -> {
-              pinned.remove(Bindings.CONTEXT_KEY);
+              pinned.remove(Bindings.class);
               entry = null;
               given = null;
             });

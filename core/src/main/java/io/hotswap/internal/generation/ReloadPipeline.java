@@ -1,6 +1,5 @@
 package io.hotswap.internal.generation;
 
-import io.hotswap.GenerationException;
 import io.hotswap.ReloadOutcome.ReloadTimings;
 import io.hotswap.internal.endpoint.BindingTable;
 import io.hotswap.internal.spi.CutoverGate;
@@ -117,7 +116,7 @@ final class ReloadPipeline {
    */
   void fail(ReloadAttempt attempt, Throwable cause) {
     Generation generation = attempt.generation();
-    Throwable reported = GenerationException.detach(BlockingWork.unwrap(cause));
+    Throwable reported = DetachedFailure.of(BlockingWork.unwrap(cause));
     phases
         .stop()
         .undeploy(generation)
@@ -156,7 +155,7 @@ final class ReloadPipeline {
                   attempt.previous(),
                   "",
                   ReloadTimings.NONE,
-                  GenerationException.detach(bug)));
+                  DetachedFailure.of(bug)));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.hotswap.internal.generation;
 import io.hotswap.StatusReport;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.InflightLedger;
+import io.hotswap.internal.management.JvmFigures;
 import io.hotswap.internal.state.CaffeineStateStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -58,6 +59,6 @@ final class StatusCollector {
                     reloadLog.recent(),
                     reloadLog.count(),
                     store.status(),
-                    StatusReport.JvmStatus.now()));
+                    JvmFigures.now()));
   }
 }

@@ -99,17 +99,17 @@ public final class HotSwapManagement implements HotSwapMXBean, AutoCloseable {
 
   @Override
   public long getMetaspaceUsedBytes() {
-    return StatusReport.JvmStatus.now().metaspaceUsedBytes();
+    return JvmFigures.now().metaspaceUsedBytes();
   }
 
   @Override
   public int getLoadedClassCount() {
-    return StatusReport.JvmStatus.now().loadedClasses();
+    return JvmFigures.now().loadedClasses();
   }
 
   @Override
   public long getUnloadedClassCount() {
-    return StatusReport.JvmStatus.now().unloadedClasses();
+    return JvmFigures.now().unloadedClasses();
   }
 
   @Override

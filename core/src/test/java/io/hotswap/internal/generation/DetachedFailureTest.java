@@ -1,11 +1,12 @@
-package io.hotswap;
+package io.hotswap.internal.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.GenerationException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-class GenerationExceptionTest {
+class DetachedFailureTest {
 
   @Test
   void detach_chainWithCausesAndSuppressed_copiesTypeNamesMessagesAndTraces() {
@@ -13,7 +14,7 @@ class GenerationExceptionTest {
     IllegalStateException failure = new IllegalStateException("boom", root);
     failure.addSuppressed(new UnsupportedOperationException("also"));
 
-    GenerationException detached = GenerationException.detach(failure);
+    GenerationException detached = DetachedFailure.of(failure);
 
     assertThat(detached).hasToString("java.lang.IllegalStateException: boom");
     assertThat(detached.originalClassName()).isEqualTo("java.lang.IllegalStateException");
@@ -27,7 +28,7 @@ class GenerationExceptionTest {
 
   @Test
   void detach_noCause_hasNoCause() {
-    GenerationException detached = GenerationException.detach(new NoClassDefFoundError("x/Y"));
+    GenerationException detached = DetachedFailure.of(new NoClassDefFoundError("x/Y"));
 
     assertThat(detached.getCause()).isNull();
     assertThat(detached).hasToString("java.lang.NoClassDefFoundError: x/Y");
