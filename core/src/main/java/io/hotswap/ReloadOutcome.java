@@ -79,8 +79,10 @@ public record ReloadOutcome(
                   : "; " + warnings.size() + " warning(s): " + String.join("; ", warnings));
       case FAILED ->
           String.format(
-              "gen-%d FAILED, gen-%d keeps serving: %s",
-              generation, previous, failure.map(Throwable::toString).orElse("unknown cause"));
+              "gen-%d FAILED, %s: %s",
+              generation,
+              previous == 0 ? "no generation serves" : "gen-" + previous + " keeps serving",
+              failure.map(Throwable::toString).orElse("unknown cause"));
       case REFUSED ->
           "reload REFUSED: " + failure.map(Throwable::getMessage).orElse("no reason given");
       case UNCHANGED ->

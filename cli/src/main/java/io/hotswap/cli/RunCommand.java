@@ -10,6 +10,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -185,12 +186,25 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ClusterArgs clusterArgs;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     Optional<ClusterOptions> cluster = clusterArgs.options(spec.commandLine().getParseResult());
-    String main = mainVerticle();
-    boolean declareHttp = declaresHttp(main);
     HotSwapOptions built = options().build();
     VertxOptions hostOptions = vertxOptions();
+    // Held until the process ends: a second instance of the same name is refused.
+    InstanceNameLock held = InstanceNameLock.take(name);
+    try {
+      return serve(cluster, built, hostOptions);
+    } finally {
+      held.close();
+    }
+  }
+
+  /** Starts the host and serves until a stop; the exit code. */
+  private int serve(
+      Optional<ClusterOptions> cluster, HotSwapOptions built, VertxOptions hostOptions)
+      throws InterruptedException {
+    String main = mainVerticle();
+    boolean declareHttp = declaresHttp(main);
     Vertx vertx =
         cluster.isPresent()
             ? ClusterArgs.join(cluster.get(), name, hostOptions)
@@ -211,6 +225,17 @@ final class RunCommand implements Callable<Integer> {
       vertx.close();
       throw new IllegalStateException("cannot start: " + rootMessage(e), e);
     }
+    if (!first.activated() && !watch) {
+      // A server that cannot serve and will not try again exits, so its supervisor sees it.
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "hotswap: '%s' cannot serve: %s%n(with --watch it waits for a build that works)%n",
+              name, first.describe());
+      spec.commandLine().getErr().flush();
+      closeQuietly(hotSwap, vertx);
+      return 1;
+    }
     String serving =
         declareHttp
             ? "http://localhost:" + hotSwap.httpPort(httpName) + "/"
@@ -225,6 +250,21 @@ final class RunCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private static void closeQuietly(HotSwap hotSwap, Vertx vertx) {
+    try {
+      hotSwap
+          .close()
+          .eventually(() -> vertx.close())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // Exiting anyway: what did not close ends with the process.
+    }
   }
 
   /** The main verticle: {@code --main-verticle}, else the jar manifest's, else null. */

@@ -7,15 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -53,9 +47,6 @@ public final class SnapshotFileStore implements AutoCloseable {
   /** System property naming the directory under which per-process roots are made. */
   public static final String BASE_PROPERTY = "hotswap.resourceDir";
 
-  private static final Set<PosixFilePermission> PRIVATE_DIR =
-      PosixFilePermissions.fromString("rwx------");
-
   private final Path root;
   private final Map<String, Lease> leases = new HashMap<>();
   private boolean closed;
@@ -72,7 +63,7 @@ public final class SnapshotFileStore implements AutoCloseable {
    */
   public static SnapshotFileStore create(Path root) throws IOException {
     Path absolute = root.toAbsolutePath().normalize();
-    createPrivateDirectory(absolute);
+    PrivateDirectory.create(absolute);
     return new SnapshotFileStore(absolute);
   }
 
@@ -84,10 +75,7 @@ public final class SnapshotFileStore implements AutoCloseable {
    * @throws IOException when the directories cannot be created or are not private
    */
   public static SnapshotFileStore inTempDir() throws IOException {
-    String base = System.getProperty(BASE_PROPERTY, System.getProperty("java.io.tmpdir"));
-    Path parent =
-        Path.of(base, "hotswap-" + System.getProperty("user.name", "user")).toAbsolutePath();
-    createPrivateDirectory(parent);
+    Path parent = PrivateDirectory.ofUser(BASE_PROPERTY);
     deleteRootsOfEndedProcesses(parent);
     long pid = ProcessHandle.current().pid();
     return create(parent.resolve(pid + "-" + UUID.randomUUID().toString().substring(0, 8)));
@@ -149,46 +137,6 @@ public final class SnapshotFileStore implements AutoCloseable {
   @Override
   public String toString() {
     return "SnapshotFileStore[" + root + "]";
-  }
-
-  private static void createPrivateDirectory(Path dir) throws IOException {
-    PosixFileAttributeView view =
-        Files.getFileAttributeView(dir.getParent(), PosixFileAttributeView.class);
-    if (!Files.isDirectory(dir)) {
-      FileAttribute<?>[] attributes =
-          view == null
-              ? new FileAttribute<?>[0]
-              : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE_DIR)};
-      try {
-        Files.createDirectory(dir, attributes);
-      } catch (java.nio.file.FileAlreadyExistsException raced) {
-        // another process of this user made it first: checked below
-      }
-    }
-    if (view == null) {
-      return; // not a POSIX file system: nothing more to check
-    }
-    PosixFileAttributes attributes =
-        Files.readAttributes(
-            dir, PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    if (!attributes.isDirectory()) {
-      throw new IOException(dir + " is not a directory (a link is refused)");
-    }
-    String me = System.getProperty("user.name");
-    if (me != null && !attributes.owner().getName().equals(me)) {
-      throw new IOException(
-          dir + " belongs to " + attributes.owner().getName() + ", not to " + me + ": refused");
-    }
-    Set<PosixFilePermission> permissions = attributes.permissions();
-    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new IOException(
-          dir
-              + " is writable by group or others, so another user could change the resources"
-              + " this JVM serves as its own: refused (chmod go-w it, or set -D"
-              + BASE_PROPERTY
-              + " to a private directory)");
-    }
   }
 
   private static void deleteRootsOfEndedProcesses(Path parent) {
