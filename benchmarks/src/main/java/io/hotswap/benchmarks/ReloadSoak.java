@@ -94,8 +94,7 @@ public final class ReloadSoak {
   }
 
   /** Forces collection until every retired generation is COLLECTED, within a bound. */
-  private static StatusReport.JvmStatus settled(HotSwap hotSwap, int seconds)
-      throws InterruptedException {
+  private static StatusReport.JvmStatus settled(HotSwap hotSwap, int seconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     long active = hotSwap.activeGeneration().orElseThrow().id();
     while (System.nanoTime() < deadline) {
