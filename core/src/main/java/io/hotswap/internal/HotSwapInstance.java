@@ -1,6 +1,5 @@
 package io.hotswap.internal;
 
-import io.hotswap.EndpointSpec;
 import io.hotswap.GenerationInfo;
 import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
@@ -11,13 +10,9 @@ import io.hotswap.internal.compat.CompatMode;
 import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
-import io.hotswap.internal.endpoint.EventBusEndpoint;
 import io.hotswap.internal.endpoint.HttpEndpoint;
-import io.hotswap.internal.endpoint.HttpRouteEndpoint;
 import io.hotswap.internal.endpoint.Lanes;
-import io.hotswap.internal.endpoint.SseEndpoint;
 import io.hotswap.internal.endpoint.TcpEndpoint;
-import io.hotswap.internal.endpoint.WebSocketEndpoint;
 import io.hotswap.internal.generation.Supervisor;
 import io.hotswap.internal.management.HotSwapManagement;
 import io.hotswap.internal.spi.HotSwapInternal;
@@ -30,10 +25,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -89,7 +81,7 @@ public final class HotSwapInstance implements HotSwapInternal {
     }
     List<Endpoint> endpoints;
     try {
-      endpoints = createEndpoints(lanes);
+      endpoints = HostEndpoints.create(vertx, options.endpoints(), lanes, active);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -194,47 +186,6 @@ public final class HotSwapInstance implements HotSwapInternal {
   @Override
   public void onStop(Runnable action) {
     stopActions.add(action);
-  }
-
-  /** Creates every endpoint in spec order, then attaches the routes to their HTTP endpoints. */
-  private List<Endpoint> createEndpoints(Lanes lanes) {
-    List<Endpoint> created = new ArrayList<>();
-    Map<String, HttpEndpoint> http = new HashMap<>();
-    Map<String, HttpRouteEndpoint> routes = new LinkedHashMap<>();
-    for (EndpointSpec spec : options.endpoints()) {
-      int index = created.size();
-      if (spec instanceof EndpointSpec.Http httpSpec) {
-        HttpEndpoint endpoint = new HttpEndpoint(vertx, httpSpec, index, lanes, active);
-        http.put(httpSpec.name(), endpoint);
-        created.add(endpoint);
-      } else if (spec instanceof EndpointSpec.EventBus bus) {
-        created.add(new EventBusEndpoint(vertx, bus, index, lanes, active));
-      } else if (spec instanceof EndpointSpec.Tcp tcp) {
-        created.add(new TcpEndpoint(vertx, tcp, index, lanes, active));
-      } else if (spec instanceof EndpointSpec.WebSocket ws) {
-        WebSocketEndpoint endpoint = new WebSocketEndpoint(ws, index, lanes, active);
-        routes.put(ws.name(), new HttpRouteEndpoint(ws.http(), ws.path(), endpoint));
-        created.add(endpoint);
-      } else if (spec instanceof EndpointSpec.Sse sse) {
-        SseEndpoint endpoint = new SseEndpoint(sse, index, lanes, active);
-        routes.put(sse.name(), new HttpRouteEndpoint(sse.http(), sse.path(), endpoint));
-        created.add(endpoint);
-      }
-    }
-    routes.forEach(
-        (name, route) -> {
-          HttpEndpoint target = http.get(route.http());
-          if (target == null) {
-            throw new IllegalArgumentException(
-                "endpoint '"
-                    + name
-                    + "' names HTTP endpoint '"
-                    + route.http()
-                    + "', which is not declared");
-          }
-          route.attachTo(target);
-        });
-    return List.copyOf(created);
   }
 
   @Override
