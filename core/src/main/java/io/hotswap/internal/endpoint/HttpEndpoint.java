@@ -456,7 +456,7 @@ public final class HttpEndpoint implements Endpoint {
 
     @Override
     boolean cancel() {
-      return response.cancel();
+      return response.cancelByHost();
     }
   }
 }

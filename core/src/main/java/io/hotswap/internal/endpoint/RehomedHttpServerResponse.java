@@ -10,7 +10,7 @@
  * never runs, and the end handler is emitted only on success) and toNetSocket()/toWebSocket()
  * (the response is marked written without an end handler). A flag makes the release idempotent.
  *
- * cancel() is the host's last word on an exchange that outlived the drain bound: a 503 with
+ * cancelByHost() is the host's last word on an exchange that outlived the drain bound: a 503 with
  * Connection: close while the status can still be sent, a closed connection otherwise. It detaches
  * the generation's handlers first, because the generation is being retired and none of its code
  * should run on account of the host's decision.
@@ -42,11 +42,12 @@ import java.util.Set;
  *
  * <p>Lifecycle: created with its request, before business code runs; {@code onExchangeDone} runs
  * exactly once, when the response ended, when the connection closed before it did, or when the
- * exchange was upgraded to a socket. The host may {@link #cancel()} it when a drain times out.
+ * exchange was upgraded to a socket. The host may {@link #cancelByHost()} it when a drain times
+ * out.
  *
  * <p>Thread-safety: confined to the connection's event loop, like the host response it wraps.
  */
-final class RehomedHttpServerResponse implements HttpServerResponse {
+final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
 
   /** A pushed response is accounted for by the exchange of the request that pushed it. */
   private static final Runnable NO_ACCOUNTING = () -> {};
@@ -98,7 +99,7 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
    *     close} was sent if the head was not written yet, otherwise the connection was closed;
    *     {@code false} if the response had already ended or its connection closed
    */
-  boolean cancel() {
+  boolean cancelByHost() {
     if (hostResponse.ended() || hostResponse.closed()) {
       return false;
     }
@@ -440,11 +441,6 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
   }
 
   @Override
-  public int streamId() {
-    return hostResponse.streamId();
-  }
-
-  @Override
   public Cookie removeCookie(String name, boolean invalidate) {
     return hostResponse.removeCookie(name, invalidate);
   }
@@ -463,7 +459,13 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
     return handler == null ? null : event -> OnContext.emit(generationContext, event, handler);
   }
 
-  private <T> Future<T> onGeneration(Future<T> hostFuture) {
+  @Override
+  HttpServerResponse hostResponse() {
+    return hostResponse;
+  }
+
+  @Override
+  <T> Future<T> onGeneration(Future<T> hostFuture) {
     PromiseInternal<T> promise = generationContext.promise();
     hostFuture.onComplete(promise);
     return promise.future();

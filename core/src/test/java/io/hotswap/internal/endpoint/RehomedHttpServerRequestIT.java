@@ -468,7 +468,7 @@ class RehomedHttpServerRequestIT {
   private boolean cancelOnEventLoop() throws Exception {
     RehomedHttpServerResponse response = (RehomedHttpServerResponse) lastRequest.get().response();
     Promise<Boolean> cancelled = Promise.promise();
-    hostContext.runOnContext(v -> cancelled.complete(response.cancel()));
+    hostContext.runOnContext(v -> cancelled.complete(response.cancelByHost()));
     return join(cancelled.future());
   }
 
