@@ -2,9 +2,12 @@
  * Design notes: end-of-exchange accounting.
  *
  * The host counts in-flight exchanges per generation so it can drain before retiring one. The
- * count is released from the single end handler this class installs on the host response; on
- * HTTP/1.x Vert.x 5.0.7 calls it exactly once, from end() (synchronously, under the connection
- * lock) or from handleClosed() when the connection closed before the response was written. Two
+ * count is released from the end handler this class installs on the host response; on HTTP/1.x
+ * Vert.x 5.0.7 calls it exactly once, from end() (synchronously, under the connection lock) or
+ * from handleClosed() when the connection closed before the response was written. Vert.x 5.1 no
+ * longer calls the end handler on a close (HttpServerResponseImpl.handleClose calls the close
+ * handler only), so the close handler this class installs on the host response releases it too;
+ * the generation's own close handler is called from it. Two
  * outcomes skip it, so the futures of the operations that lead there settle the count too:
  * sendFile() interrupted by a close (the response is already marked written, so handleClosed()
  * never runs, and the end handler is emitted only on success) and toNetSocket()/toWebSocket()
@@ -59,8 +62,10 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
   private final ContextInternal generationContext;
   private final Runnable onExchangeDone;
   private final Handler<Void> hostEndHook;
+  private final Handler<Void> hostCloseHook;
   private boolean exchangeDone;
   private Handler<Void> endHandler;
+  private Handler<Void> closeHandler;
 
   /**
    * Wraps the response of {@code hostRequest}; must be called before the response is written, in
@@ -83,11 +88,12 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
     this.generationContext = Objects.requireNonNull(generationContext, "generationContext");
     this.onExchangeDone = Objects.requireNonNull(onExchangeDone, "onExchangeDone");
     this.hostEndHook = this::onHostEnd;
+    this.hostCloseHook = this::onHostClose;
     if (hostResponse.ended() || hostResponse.closed()) {
       // Too late for an end handler: Vert.x would reject it, or never call it.
       exchangeDone();
     } else {
-      hostResponse.endHandler(hostEndHook);
+      hostResponse.endHandler(hostEndHook).closeHandler(hostCloseHook);
     }
   }
 
@@ -104,10 +110,10 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
       return false;
     }
     endHandler = null;
+    closeHandler = null;
     hostResponse
         .exceptionHandler(null)
         .drainHandler(null)
-        .closeHandler(null)
         .headersEndHandler(null)
         .bodyEndHandler(null);
     if (hostResponse.headWritten()) {
@@ -145,6 +151,14 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
   private void onHostEnd(Void ignored) {
     exchangeDone();
     Handler<Void> handler = endHandler;
+    if (handler != null) {
+      OnContext.emit(generationContext, null, handler);
+    }
+  }
+
+  private void onHostClose(Void ignored) {
+    exchangeDone();
+    Handler<Void> handler = closeHandler;
     if (handler != null) {
       OnContext.emit(generationContext, null, handler);
     }
@@ -190,7 +204,11 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
 
   @Override
   public HttpServerResponse closeHandler(Handler<Void> handler) {
-    hostResponse.closeHandler(onGeneration(handler));
+    if (handler != null) {
+      // As for the end handler: Vert.x's own check, no close handler once written.
+      hostResponse.closeHandler(hostCloseHook);
+    }
+    closeHandler = handler;
     return this;
   }
 
