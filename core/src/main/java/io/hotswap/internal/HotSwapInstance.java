@@ -63,6 +63,7 @@ public final class HotSwapInstance implements HotSwapInternal {
 
   /** Use {@link HotSwap#create}. */
   public HotSwapInstance(Vertx vertx, HotSwapOptions options) {
+    VertxVersionCheck.requireSupported();
     this.vertx = vertx;
     this.options = options;
     this.store = new CaffeineStateStore(options.stateMaxEntries(), options.stateIdleTimeout());

@@ -19,6 +19,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.TrafficShapingOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -181,6 +182,14 @@ final class BoundHttpServer implements HttpServer {
   public Future<Void> shutdown(long timeout, TimeUnit unit) {
     // The binding is part of the generation: it ends when the generation retires.
     return vertx.getOrCreateContext().succeededFuture();
+  }
+
+  /**
+   * As {@link #shutdown(long, TimeUnit)}. Vert.x 5.1 made this the abstract one (and the other a
+   * default calling it); 5.0 has no such method, hence no {@code @Override}.
+   */
+  public Future<Void> shutdown(Duration timeout) {
+    return shutdown(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

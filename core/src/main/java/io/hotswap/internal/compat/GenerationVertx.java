@@ -9,8 +9,12 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.VertxInternal;
+// NetServerInternal, the return type of VertxInternal#createNetServer, is in io.vertx.core.net.impl
+// on Vert.x 5.0 and in io.vertx.core.internal.net on 5.1; both packages exist on both, so the two
+// on-demand imports name it on either (README, "Vert.x versions").
+import io.vertx.core.internal.net.*;
 import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.impl.NetServerInternal;
+import io.vertx.core.net.impl.*;
 import io.vertx.core.shareddata.SharedData;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

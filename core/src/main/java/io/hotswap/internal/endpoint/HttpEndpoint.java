@@ -215,7 +215,10 @@ public final class HttpEndpoint implements Endpoint {
                     connection.closeHandler(closed -> openConnections.decrementAndGet());
                   })
               .requestHandler(request -> dispatch(request, lane))
-              .listen()
+              // listen() on Vert.x 5.1 checks the port is in 0..65535 (SocketAddress
+              // .inetSocketAddress), which refuses the shared random port; listen(port, host)
+              // passes it through on 5.0 and 5.1 alike.
+              .listen(options.getPort(), options.getHost())
               .map(HttpServer::actualPort)
               .onComplete(bound);
         });
@@ -456,7 +459,7 @@ public final class HttpEndpoint implements Endpoint {
 
     @Override
     boolean cancel() {
-      return response.cancel();
+      return response.cancelByHost();
     }
   }
 }

@@ -2,15 +2,18 @@
  * Design notes: end-of-exchange accounting.
  *
  * The host counts in-flight exchanges per generation so it can drain before retiring one. The
- * count is released from the single end handler this class installs on the host response; on
- * HTTP/1.x Vert.x 5.0.7 calls it exactly once, from end() (synchronously, under the connection
- * lock) or from handleClosed() when the connection closed before the response was written. Two
+ * count is released from the end handler this class installs on the host response; on HTTP/1.x
+ * Vert.x 5.0.7 calls it exactly once, from end() (synchronously, under the connection lock) or
+ * from handleClosed() when the connection closed before the response was written. Vert.x 5.1 no
+ * longer calls the end handler on a close (HttpServerResponseImpl.handleClose calls the close
+ * handler only), so the close handler this class installs on the host response releases it too;
+ * the generation's own close handler is called from it. Two
  * outcomes skip it, so the futures of the operations that lead there settle the count too:
  * sendFile() interrupted by a close (the response is already marked written, so handleClosed()
  * never runs, and the end handler is emitted only on success) and toNetSocket()/toWebSocket()
  * (the response is marked written without an end handler). A flag makes the release idempotent.
  *
- * cancel() is the host's last word on an exchange that outlived the drain bound: a 503 with
+ * cancelByHost() is the host's last word on an exchange that outlived the drain bound: a 503 with
  * Connection: close while the status can still be sent, a closed connection otherwise. It detaches
  * the generation's handlers first, because the generation is being retired and none of its code
  * should run on account of the host's decision.
@@ -42,11 +45,12 @@ import java.util.Set;
  *
  * <p>Lifecycle: created with its request, before business code runs; {@code onExchangeDone} runs
  * exactly once, when the response ended, when the connection closed before it did, or when the
- * exchange was upgraded to a socket. The host may {@link #cancel()} it when a drain times out.
+ * exchange was upgraded to a socket. The host may {@link #cancelByHost()} it when a drain times
+ * out.
  *
  * <p>Thread-safety: confined to the connection's event loop, like the host response it wraps.
  */
-final class RehomedHttpServerResponse implements HttpServerResponse {
+final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
 
   /** A pushed response is accounted for by the exchange of the request that pushed it. */
   private static final Runnable NO_ACCOUNTING = () -> {};
@@ -58,8 +62,10 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
   private final ContextInternal generationContext;
   private final Runnable onExchangeDone;
   private final Handler<Void> hostEndHook;
+  private final Handler<Void> hostCloseHook;
   private boolean exchangeDone;
   private Handler<Void> endHandler;
+  private Handler<Void> closeHandler;
 
   /**
    * Wraps the response of {@code hostRequest}; must be called before the response is written, in
@@ -82,11 +88,12 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
     this.generationContext = Objects.requireNonNull(generationContext, "generationContext");
     this.onExchangeDone = Objects.requireNonNull(onExchangeDone, "onExchangeDone");
     this.hostEndHook = this::onHostEnd;
+    this.hostCloseHook = this::onHostClose;
     if (hostResponse.ended() || hostResponse.closed()) {
       // Too late for an end handler: Vert.x would reject it, or never call it.
       exchangeDone();
     } else {
-      hostResponse.endHandler(hostEndHook);
+      hostResponse.endHandler(hostEndHook).closeHandler(hostCloseHook);
     }
   }
 
@@ -98,15 +105,15 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
    *     close} was sent if the head was not written yet, otherwise the connection was closed;
    *     {@code false} if the response had already ended or its connection closed
    */
-  boolean cancel() {
+  boolean cancelByHost() {
     if (hostResponse.ended() || hostResponse.closed()) {
       return false;
     }
     endHandler = null;
+    closeHandler = null;
     hostResponse
         .exceptionHandler(null)
         .drainHandler(null)
-        .closeHandler(null)
         .headersEndHandler(null)
         .bodyEndHandler(null);
     if (hostResponse.headWritten()) {
@@ -144,6 +151,14 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
   private void onHostEnd(Void ignored) {
     exchangeDone();
     Handler<Void> handler = endHandler;
+    if (handler != null) {
+      OnContext.emit(generationContext, null, handler);
+    }
+  }
+
+  private void onHostClose(Void ignored) {
+    exchangeDone();
+    Handler<Void> handler = closeHandler;
     if (handler != null) {
       OnContext.emit(generationContext, null, handler);
     }
@@ -189,7 +204,11 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
 
   @Override
   public HttpServerResponse closeHandler(Handler<Void> handler) {
-    hostResponse.closeHandler(onGeneration(handler));
+    if (handler != null) {
+      // As for the end handler: Vert.x's own check, no close handler once written.
+      hostResponse.closeHandler(hostCloseHook);
+    }
+    closeHandler = handler;
     return this;
   }
 
@@ -440,11 +459,6 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
   }
 
   @Override
-  public int streamId() {
-    return hostResponse.streamId();
-  }
-
-  @Override
   public Cookie removeCookie(String name, boolean invalidate) {
     return hostResponse.removeCookie(name, invalidate);
   }
@@ -463,7 +477,13 @@ final class RehomedHttpServerResponse implements HttpServerResponse {
     return handler == null ? null : event -> OnContext.emit(generationContext, event, handler);
   }
 
-  private <T> Future<T> onGeneration(Future<T> hostFuture) {
+  @Override
+  HttpServerResponse hostResponse() {
+    return hostResponse;
+  }
+
+  @Override
+  <T> Future<T> onGeneration(Future<T> hostFuture) {
     PromiseInternal<T> promise = generationContext.promise();
     hostFuture.onComplete(promise);
     return promise.future();

@@ -287,7 +287,11 @@ class RehomedHttpServerRequestIT {
   @Test
   void onExchangeDone_clientClosesBeforeResponse_runsOnceAndLateEndDoesNotRepeat()
       throws Exception {
-    business = req -> req.response().endHandler(v -> see("responseEndHandler"));
+    business =
+        req ->
+            req.response()
+                .endHandler(v -> see("responseEndHandler"))
+                .closeHandler(v -> see("responseCloseHandler"));
     RawConnection raw = openRaw();
     raw.socket().write("GET /hang HTTP/1.1\r\nHost: localhost\r\n\r\n");
     await().atMost(BOUND).until(() -> dispatched.get() == 1);
@@ -295,7 +299,15 @@ class RehomedHttpServerRequestIT {
     raw.socket().close();
 
     await().atMost(BOUND).until(() -> exchangesDone.get() == 1);
-    await().atMost(BOUND).until(() -> wheres().contains("responseEndHandler"));
+    await().atMost(BOUND).until(() -> wheres().contains("responseCloseHandler"));
+    // The generation's handlers run as its Vert.x runs them: 5.0 also calls the end handler of a
+    // response whose connection closed first, 5.1 only the close handler (README, "Vert.x
+    // versions").
+    if (Vertx.class.getPackage().getImplementationVersion().startsWith("5.0.")) {
+      await().atMost(BOUND).until(() -> wheres().contains("responseEndHandler"));
+    } else {
+      assertThat(wheres()).doesNotContain("responseEndHandler");
+    }
     assertThat(seen.peek().context().unwrap()).isSameAs(pinned);
     RehomedHttpServerResponse response = (RehomedHttpServerResponse) lastRequest.get().response();
     AtomicBoolean endFailed = new AtomicBoolean();
@@ -468,7 +480,7 @@ class RehomedHttpServerRequestIT {
   private boolean cancelOnEventLoop() throws Exception {
     RehomedHttpServerResponse response = (RehomedHttpServerResponse) lastRequest.get().response();
     Promise<Boolean> cancelled = Promise.promise();
-    hostContext.runOnContext(v -> cancelled.complete(response.cancel()));
+    hostContext.runOnContext(v -> cancelled.complete(response.cancelByHost()));
     return join(cancelled.future());
   }
 

@@ -1,0 +1,42 @@
+package io.hotswap.internal.endpoint;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * The methods of {@link HttpServerResponse} that differ between Vert.x lines, for {@link
+ * RehomedHttpServerResponse}. This copy is compiled on Vert.x 5.1 ({@code src/main/vertx-5.1},
+ * {@code -Dvertx.line=5.1}): {@code streamId()} returns a {@code long}, and {@code cancel()} and
+ * {@code writeAltSvc(String)} are new; its twin in {@code src/main/vertx-5.0} is compiled on 5.0.
+ * No single source declares {@code streamId()} for both.
+ *
+ * <p>Thread-safety: as the subclass, confined to the connection's event loop.
+ */
+abstract class VersionedHttpServerResponse implements HttpServerResponse {
+
+  /** The host's response that every call is delegated to. */
+  abstract HttpServerResponse hostResponse();
+
+  /** {@code hostFuture}, completed on the generation's context. */
+  abstract <T> Future<T> onGeneration(Future<T> hostFuture);
+
+  @Override
+  public long streamId() {
+    return hostResponse().streamId();
+  }
+
+  /**
+   * The business code's own cancel (HTTP/1.x closes the connection, HTTP/2 resets the stream); the
+   * exchange ends through the host response's end handler as for any closed connection. The host's
+   * cancel at a drain timeout is {@link RehomedHttpServerResponse#cancelByHost()}.
+   */
+  @Override
+  public Future<Boolean> cancel() {
+    return onGeneration(hostResponse().cancel());
+  }
+
+  @Override
+  public Future<Void> writeAltSvc(String advertisement) {
+    return onGeneration(hostResponse().writeAltSvc(advertisement));
+  }
+}
