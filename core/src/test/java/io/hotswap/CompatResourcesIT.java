@@ -255,20 +255,43 @@ class CompatResourcesIT {
   }
 
   private Answer get(String path) {
-    return Harness.await(
-        client
-            .request(HttpMethod.GET, port(), "127.0.0.1", path)
-            .compose(request -> request.send())
-            .compose(
-                response ->
-                    response
-                        .body()
-                        .map(
-                            body ->
-                                new Answer(
-                                    response.statusCode(),
-                                    response.getHeader("content-type"),
-                                    body.toString(UTF_8)))));
+    try {
+      return Harness.await(
+          client
+              .request(HttpMethod.GET, port(), "127.0.0.1", path)
+              .compose(request -> request.send())
+              .compose(
+                  response ->
+                      response
+                          .body()
+                          .map(
+                              body ->
+                                  new Answer(
+                                      response.statusCode(),
+                                      response.getHeader("content-type"),
+                                      body.toString(UTF_8)))));
+    } catch (AssertionError noAnswer) {
+      // A request that never got an answer was seen once in a while after CompatAppIT ran in the
+      // same JVM: say where the host's threads were, so the cause can be found.
+      throw new AssertionError(
+          "GET " + path + " got no answer; the Vert.x threads were at:\n" + vertxThreads(),
+          noAnswer);
+    }
+  }
+
+  private static String vertxThreads() {
+    StringBuilder dump = new StringBuilder();
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              if (thread.getName().startsWith("vert.x-")) {
+                dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (int frame = 0; frame < Math.min(stack.length, 25); frame++) {
+                  dump.append("    at ").append(stack[frame]).append('\n');
+                }
+              }
+            });
+    return dump.toString();
   }
 
   private Future<Buffer> bytes(String path) {
