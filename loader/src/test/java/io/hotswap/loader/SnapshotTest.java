@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +80,51 @@ class SnapshotTest {
     assertThat(Snapshot.of(Map.of("a.txt", "two".getBytes(UTF_8))).id()).isNotEqualTo(base);
     assertThat(Snapshot.of(Map.of("b.txt", "one".getBytes(UTF_8))).id()).isNotEqualTo(base);
     assertThat(Snapshot.of(Map.of("a.txtone", new byte[0])).id()).isNotEqualTo(base);
+  }
+
+  @Test
+  void id_definition_sha256OverNameLengthNameAndContentHashInNameOrder() throws Exception {
+    Map<String, byte[]> entries =
+        Map.of("com/acme/B.class", new byte[] {1, 2, 3}, "a.txt", "one".getBytes(UTF_8));
+    MessageDigest expected = MessageDigest.getInstance("SHA-256");
+    for (String name : new TreeSet<>(entries.keySet())) {
+      byte[] utf8 = name.getBytes(UTF_8);
+      expected.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+      expected.update(utf8);
+      expected.update(MessageDigest.getInstance("SHA-256").digest(entries.get(name)));
+    }
+
+    SnapshotId id = Snapshot.of(entries).id();
+
+    assertThat(id.hex()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+    // Pinned, so a change of definition is a deliberate one (every node must agree on it).
+    assertThat(id.hex())
+        .isEqualTo("eff75b72522c000a77d84499c98f45274ccce651f175cf716cc735e214b5cc9c");
+  }
+
+  @Test
+  void contentHash_presentAndAbsent_sha256HexOfTheEntry() {
+    Snapshot snapshot = Snapshot.of(Map.of("a.txt", "one".getBytes(UTF_8)));
+
+    assertThat(snapshot.contentHash("a.txt"))
+        .contains("7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed");
+    assertThat(snapshot.contentHash("missing.txt")).isEmpty();
+  }
+
+  @Test
+  void namesUnder_directory_sortedViewOfThatDirectoryOnly() {
+    Snapshot snapshot =
+        Snapshot.of(
+            Map.of(
+                "a/x.txt", new byte[] {1},
+                "a/b/y.txt", new byte[] {2},
+                "a.txt", new byte[] {3},
+                "ab/z.txt", new byte[] {4}));
+
+    assertThat(snapshot.namesUnder("a/")).containsExactly("a/b/y.txt", "a/x.txt");
+    assertThat(snapshot.namesUnder("")).hasSize(4).first().isEqualTo("a.txt");
+    assertThat(snapshot.contains("a/x.txt")).isTrue();
+    assertThat(snapshot.contains("a/")).isFalse();
   }
 
   @Test
