@@ -10,7 +10,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +45,9 @@ public final class Snapshotter {
 
   private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
   static final long RACY_WINDOW_MILLIS = 2_000;
-  private static final String LIB = "lib";
+
+  /** Jars directly in {@code lib/} are read as jars, not as files. */
+  private static final String LIB_PREFIX = "lib/";
 
   private final CodeSource source;
   private final EntryHasher hasher;
@@ -125,18 +129,37 @@ public final class Snapshotter {
     }
 
     void walkDirectory(Path root) throws IOException {
+      // Each directory's entry-name prefix ("", "com/", "com/acme/"), built once per directory
+      // rather than a relative path and a name per file.
+      Deque<String> prefixes = new ArrayDeque<>();
       Files.walkFileTree(
           root,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              prefixes.push(prefixes.isEmpty() ? "" : prefixes.peek() + dir.getFileName() + "/");
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              prefixes.pop();
+              if (e != null) {
+                throw e;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
               if (attrs.isRegularFile()) {
-                Path relative = root.relativize(file);
-                if (isLibJar(relative)) {
+                String prefix = prefixes.isEmpty() ? "" : prefixes.peek();
+                String fileName = file.getFileName().toString();
+                if (prefix.equals(LIB_PREFIX) && fileName.endsWith(".jar")) {
                   jarOrder.add(file);
                 } else {
-                  readFile(nameOf(relative), file, attrs);
+                  readFile(prefix + fileName, file, attrs);
                 }
               }
               return FileVisitResult.CONTINUE;
@@ -265,23 +288,6 @@ public final class Snapshotter {
     private boolean isRacy(FileTime modified) {
       return modified.toMillis() > startedMillis - RACY_WINDOW_MILLIS;
     }
-  }
-
-  private static boolean isLibJar(Path relative) {
-    return relative.getNameCount() == 2
-        && relative.getName(0).toString().equals(LIB)
-        && relative.getFileName().toString().endsWith(".jar");
-  }
-
-  private static String nameOf(Path relative) {
-    StringBuilder name = new StringBuilder();
-    for (Path part : relative) {
-      if (name.length() > 0) {
-        name.append('/');
-      }
-      name.append(part);
-    }
-    return name.toString();
   }
 
   /** The jar's entries, keeping the hashed entry of {@code known} where the bytes are the same. */

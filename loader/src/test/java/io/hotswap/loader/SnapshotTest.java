@@ -86,20 +86,24 @@ class SnapshotTest {
   void id_definition_sha256OverNameLengthNameAndContentHashInNameOrder() throws Exception {
     Map<String, byte[]> entries =
         Map.of("com/acme/B.class", new byte[] {1, 2, 3}, "a.txt", "one".getBytes(UTF_8));
-    MessageDigest expected = MessageDigest.getInstance("SHA-256");
-    for (String name : new TreeSet<>(entries.keySet())) {
-      byte[] utf8 = name.getBytes(UTF_8);
-      expected.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
-      expected.update(utf8);
-      expected.update(MessageDigest.getInstance("SHA-256").digest(entries.get(name)));
-    }
 
     SnapshotId id = Snapshot.of(entries).id();
 
-    assertThat(id.hex()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+    assertThat(id.hex()).isEqualTo(idByDefinition(entries));
     // Pinned, so a change of definition is a deliberate one (every node must agree on it).
     assertThat(id.hex())
         .isEqualTo("eff75b72522c000a77d84499c98f45274ccce651f175cf716cc735e214b5cc9c");
+  }
+
+  @Test
+  void id_manyEntriesAndANameLongerThanAnyBuffer_sameDefinition() throws Exception {
+    Map<String, byte[]> entries = new HashMap<>();
+    for (int i = 0; i < 2_000; i++) {
+      entries.put("com/acme/\u00e9t\u00e9/C" + i + ".class", ("class " + i).getBytes(UTF_8));
+    }
+    entries.put("long/" + "n".repeat(40_000) + ".txt", new byte[] {9});
+
+    assertThat(Snapshot.of(entries).id().hex()).isEqualTo(idByDefinition(entries));
   }
 
   @Test
@@ -137,6 +141,18 @@ class SnapshotTest {
     snapshot.writeJar(jar);
 
     assertThat(new Snapshotter(CodeSource.of(jar)).take().id()).isEqualTo(snapshot.id());
+  }
+
+  /** The id as SnapshotId's javadoc defines it, computed the plain way. */
+  private static String idByDefinition(Map<String, byte[]> entries) throws Exception {
+    MessageDigest expected = MessageDigest.getInstance("SHA-256");
+    for (String name : new TreeSet<>(entries.keySet())) {
+      byte[] utf8 = name.getBytes(UTF_8);
+      expected.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+      expected.update(utf8);
+      expected.update(MessageDigest.getInstance("SHA-256").digest(entries.get(name)));
+    }
+    return HexFormat.of().formatHex(expected.digest());
   }
 
   private static String text(ByteBuffer buffer) {
