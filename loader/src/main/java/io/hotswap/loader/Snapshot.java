@@ -7,17 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.jar.JarOutputStream;
@@ -29,28 +27,33 @@ import java.util.zip.ZipEntry;
  * generation's classes and resources come from.
  *
  * <p>Built by {@link Snapshotter#take()} or {@link #of(Map)}. The entry bytes are never modified
- * after construction and are handed out as read-only views. Immutable and thread-safe.
+ * after construction and are handed out as read-only views. Each entry's SHA-256 is computed once,
+ * when its content is read, and a snapshot taken after a change shares the unchanged entries, their
+ * hashes and most of its sorted name index with the previous one (see {@link SnapshotId} for the
+ * id). Immutable and thread-safe.
  */
 public final class Snapshot {
 
   private static final String CLASS_SUFFIX = ".class";
+  private static final int ID_BUFFER_BYTES = 16 * 1024;
 
-  private final NavigableMap<String, byte[]> entries;
+  private final NameTree<SnapshotEntry> entries;
+  private final NameTree<Integer> classes;
+  private final long totalBytes;
   private final SnapshotId id;
   private final Instant takenAt;
-  private final List<String> classNames;
-  private final long totalBytes;
 
-  private Snapshot(NavigableMap<String, byte[]> entries, SnapshotId id, Instant takenAt) {
-    this.entries = Collections.unmodifiableNavigableMap(entries);
+  private Snapshot(
+      NameTree<SnapshotEntry> entries,
+      NameTree<Integer> classes,
+      long totalBytes,
+      SnapshotId id,
+      Instant takenAt) {
+    this.entries = entries;
+    this.classes = classes;
+    this.totalBytes = totalBytes;
     this.id = id;
     this.takenAt = takenAt;
-    this.classNames = classNamesOf(entries.keySet());
-    long total = 0;
-    for (byte[] bytes : entries.values()) {
-      total += bytes.length;
-    }
-    this.totalBytes = total;
   }
 
   /**
@@ -59,19 +62,70 @@ public final class Snapshot {
    * @param entries resource name (with {@code /}, no leading slash) to content
    */
   public static Snapshot of(Map<String, byte[]> entries) {
-    TreeMap<String, byte[]> copy = new TreeMap<>();
-    entries.forEach((name, bytes) -> copy.put(checkName(name), bytes.clone()));
+    TreeMap<String, SnapshotEntry> copy = new TreeMap<>();
+    entries.forEach(
+        (name, bytes) ->
+            copy.put(checkName(name), SnapshotEntry.of(bytes.clone(), EntryHasher.SHA_256)));
     return owning(copy, Instant.now());
   }
 
-  /** A snapshot that takes ownership of {@code entries}; the caller must not modify them. */
-  static Snapshot owning(TreeMap<String, byte[]> entries, Instant takenAt) {
-    return new Snapshot(entries, idOf(entries), takenAt);
+  /**
+   * A snapshot of {@code entries}, built whole: the name index from the already sorted names, the
+   * class-name index sorted once. The entries are shared, never modified.
+   */
+  static Snapshot owning(SortedMap<String, SnapshotEntry> entries, Instant takenAt) {
+    if (entries.comparator() != null) {
+      throw new IllegalArgumentException("entries must be in natural order");
+    }
+    List<String> names = new ArrayList<>(entries.keySet());
+    List<SnapshotEntry> values = new ArrayList<>(entries.values());
+    NameTree<SnapshotEntry> tree = NameTree.fromSorted(names, values);
+    TreeMap<String, Integer> binaryNames = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<String, SnapshotEntry> entry : entries.entrySet()) {
+      total += entry.getValue().length();
+      String binary = binaryNameOf(entry.getKey());
+      if (binary != null) {
+        binaryNames.merge(binary, 1, Integer::sum);
+      }
+    }
+    NameTree<Integer> classes =
+        NameTree.fromSorted(
+            new ArrayList<>(binaryNames.keySet()), new ArrayList<>(binaryNames.values()));
+    return new Snapshot(tree, classes, total, idOf(tree), takenAt);
+  }
+
+  /**
+   * A snapshot of {@code entries} and {@code classes} as changed by {@link SnapshotEdit}: only the
+   * id is computed here, from the entries' kept hashes.
+   */
+  static Snapshot edited(
+      NameTree<SnapshotEntry> entries,
+      NameTree<Integer> classes,
+      long totalBytes,
+      Instant takenAt) {
+    return new Snapshot(entries, classes, totalBytes, idOf(entries), takenAt);
   }
 
   /** The same content as {@code previous}, taken at another instant: no need to rehash. */
   static Snapshot retaken(Snapshot previous, Instant takenAt) {
-    return new Snapshot(previous.entries, previous.id, takenAt);
+    return new Snapshot(
+        previous.entries, previous.classes, previous.totalBytes, previous.id, takenAt);
+  }
+
+  /** An edit of this snapshot's content, for the next snapshot. */
+  SnapshotEdit edit() {
+    return new SnapshotEdit(entries, classes, totalBytes);
+  }
+
+  /** The entry named {@code name} with its hash, or {@code null}. */
+  SnapshotEntry entry(String name) {
+    return entries.get(name);
+  }
+
+  /** The name index; for tests of the structure sharing. */
+  NameTree<SnapshotEntry> entryTree() {
+    return entries;
   }
 
   /** The content hash of this snapshot. */
@@ -84,9 +138,12 @@ public final class Snapshot {
     return takenAt;
   }
 
-  /** Every entry name, sorted, with {@code /} as separator (e.g. {@code com/acme/Foo.class}). */
+  /**
+   * Every entry name, sorted, with {@code /} as separator (e.g. {@code com/acme/Foo.class}); an
+   * unmodifiable view, no copy.
+   */
   public Set<String> resourceNames() {
-    return entries.keySet();
+    return NameSet.of(entries);
   }
 
   /**
@@ -95,10 +152,21 @@ public final class Snapshot {
    * @param name an entry name such as {@code META-INF/x.txt}
    */
   public Optional<ByteBuffer> resource(String name) {
-    byte[] bytes = entries.get(name);
-    return bytes == null
+    SnapshotEntry entry = entries.get(name);
+    return entry == null
         ? Optional.empty()
-        : Optional.of(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+        : Optional.of(ByteBuffer.wrap(entry.bytes()).asReadOnlyBuffer());
+  }
+
+  /**
+   * The SHA-256 of entry {@code name}'s content as 64 lowercase hex digits, or empty when absent.
+   * Kept with the entry: no hashing here.
+   *
+   * @param name an entry name such as {@code META-INF/x.txt}
+   */
+  public Optional<String> contentHash(String name) {
+    SnapshotEntry entry = entries.get(name);
+    return entry == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(entry.hash()));
   }
 
   /**
@@ -107,22 +175,23 @@ public final class Snapshot {
    */
   public SortedSet<String> namesUnder(String prefix) {
     if (prefix.isEmpty()) {
-      return entries.navigableKeySet();
+      return NameSet.of(entries);
     }
-    return entries.subMap(prefix, true, prefix + Character.MAX_VALUE, false).navigableKeySet();
+    return new NameSet(entries, prefix, prefix + Character.MAX_VALUE);
   }
 
   /** Whether the snapshot has an entry named {@code name}. */
   public boolean contains(String name) {
-    return entries.containsKey(name);
+    return entries.get(name) != null;
   }
 
   /**
-   * The binary names ({@code com.acme.Foo$Bar}) of every {@code .class} entry, sorted, except
-   * {@code module-info}, {@code package-info} and entries under {@code META-INF/}.
+   * The binary names ({@code com.acme.Foo$Bar}) of every {@code .class} entry, sorted, each once,
+   * except {@code module-info}, {@code package-info} and entries under {@code META-INF/}; an
+   * unmodifiable view, no copy ({@code contains} is O(log n)).
    */
   public List<String> classNames() {
-    return classNames;
+    return new NameList(classes);
   }
 
   /** The number of entries. */
@@ -141,12 +210,19 @@ public final class Snapshot {
    * @throws IOException when the jar cannot be written
    */
   public void writeJar(Path target) throws IOException {
+    List<String> names = new ArrayList<>(entries.size());
+    List<SnapshotEntry> contents = new ArrayList<>(entries.size());
+    entries.forEach(
+        (name, entry) -> {
+          names.add(name);
+          contents.add(entry);
+        });
     try (OutputStream out = Files.newOutputStream(target);
         JarOutputStream jar = new JarOutputStream(out)) {
       CRC32 crc = new CRC32();
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        byte[] bytes = entry.getValue();
-        ZipEntry zipEntry = new ZipEntry(entry.getKey());
+      for (int i = 0; i < names.size(); i++) {
+        byte[] bytes = contents.get(i).bytes();
+        ZipEntry zipEntry = new ZipEntry(names.get(i));
         zipEntry.setMethod(ZipEntry.STORED);
         zipEntry.setSize(bytes.length);
         zipEntry.setCompressedSize(bytes.length);
@@ -165,7 +241,7 @@ public final class Snapshot {
     return "Snapshot[" + id.shortId() + ", " + entries.size() + " entries, " + totalBytes + " B]";
   }
 
-  private static String checkName(String name) {
+  static String checkName(String name) {
     Objects.requireNonNull(name, "entry name");
     if (name.isEmpty() || name.startsWith("/") || name.endsWith("/")) {
       throw new IllegalArgumentException("Not a resource name: '" + name + "'");
@@ -173,46 +249,45 @@ public final class Snapshot {
     return name;
   }
 
-  private static List<String> classNamesOf(Set<String> names) {
-    List<String> result = new ArrayList<>();
-    for (String name : names) {
-      if (!name.endsWith(CLASS_SUFFIX) || name.startsWith("META-INF/")) {
-        continue;
-      }
-      String binary = name.substring(0, name.length() - CLASS_SUFFIX.length()).replace('/', '.');
-      if (binary.equals("module-info") || binary.endsWith("package-info")) {
-        continue;
-      }
-      result.add(binary);
+  /**
+   * The binary name of a class entry ({@code com/acme/Foo$Bar.class} to {@code com.acme.Foo$Bar}),
+   * or {@code null} for resources, {@code module-info}, {@code package-info} and {@code META-INF/}.
+   */
+  static String binaryNameOf(String name) {
+    if (!name.endsWith(CLASS_SUFFIX) || name.startsWith("META-INF/")) {
+      return null;
     }
-    Collections.sort(result);
-    return List.copyOf(result);
+    String binary = name.substring(0, name.length() - CLASS_SUFFIX.length()).replace('/', '.');
+    if (binary.equals("module-info") || binary.endsWith("package-info")) {
+      return null;
+    }
+    return binary;
   }
 
   /**
-   * SHA-256 over the entries in name order; each entry contributes its UTF-8 name, a zero byte, its
-   * length as 8 big-endian bytes, then its content, so no two entry lists hash alike by
-   * concatenation.
+   * The id as {@link SnapshotId} defines it, from the entries' kept hashes. The records go to the
+   * digest through one buffer: a digest call per entry part costs more than the hashing itself.
    */
-  private static SnapshotId idOf(NavigableMap<String, byte[]> entries) {
-    MessageDigest digest = sha256();
-    ByteBuffer length = ByteBuffer.allocate(Long.BYTES);
-    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-      digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      length.clear();
-      length.putLong(entry.getValue().length);
-      digest.update(length.array());
-      digest.update(entry.getValue());
-    }
+  private static SnapshotId idOf(NameTree<SnapshotEntry> entries) {
+    MessageDigest digest = EntryHasher.sha256();
+    ByteBuffer buffer = ByteBuffer.allocate(ID_BUFFER_BYTES);
+    entries.forEach(
+        (name, entry) -> {
+          byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+          int record = Integer.BYTES + utf8.length + entry.hash().length;
+          if (record > buffer.remaining()) {
+            digest.update(buffer.array(), 0, buffer.position());
+            buffer.clear();
+          }
+          if (record > buffer.capacity()) {
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(utf8.length).array());
+            digest.update(utf8);
+            digest.update(entry.hash());
+          } else {
+            buffer.putInt(utf8.length).put(utf8).put(entry.hash());
+          }
+        });
+    digest.update(buffer.array(), 0, buffer.position());
     return new SnapshotId(HexFormat.of().formatHex(digest.digest()));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
   }
 }

@@ -10,7 +10,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +34,23 @@ import org.slf4j.LoggerFactory;
  * systems with coarse timestamps a second write in the same tick would keep size and time (Git
  * calls these entries "racily clean"). A file that vanishes during the walk is simply absent. One
  * snapshotter per code source; {@link #take()} is synchronized, so the class is thread-safe.
+ *
+ * <p>Each file's or jar entry's content is hashed once, when it is read (a re-read that finds the
+ * same bytes keeps the old hash), and kept with it. When no jar changed, the next snapshot is the
+ * previous one edited ({@link SnapshotEdit}): only the files read with new content and the files
+ * gone are put or removed, so a one-file change hashes one entry and touches O(log n) of the name
+ * index. A changed jar, or the first take, builds the snapshot whole from the kept entries.
  */
 public final class Snapshotter {
 
   private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
   static final long RACY_WINDOW_MILLIS = 2_000;
-  private static final String LIB = "lib";
+
+  /** Jars directly in {@code lib/} are read as jars, not as files. */
+  private static final String LIB_PREFIX = "lib/";
 
   private final CodeSource source;
+  private final EntryHasher hasher;
   private Map<String, FileState> files = new HashMap<>();
   private Map<Path, JarState> jars = new HashMap<>();
   private Snapshot previous;
@@ -47,7 +58,13 @@ public final class Snapshotter {
 
   /** A snapshotter for {@code source}; nothing is read until {@link #take()}. */
   public Snapshotter(CodeSource source) {
+    this(source, EntryHasher.SHA_256);
+  }
+
+  /** A snapshotter for {@code source} hashing entries with {@code hasher}; for tests that count. */
+  Snapshotter(CodeSource source, EntryHasher hasher) {
     this.source = Objects.requireNonNull(source, "source");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
   }
 
   /** The code source this snapshotter reads. */
@@ -75,17 +92,16 @@ public final class Snapshotter {
       take.walkDirectory(source.path());
     }
     Instant takenAt = Instant.ofEpochMilli(started);
-    boolean unchanged =
-        previous != null
-            && take.filesRead == 0
-            && take.jarsRead == 0
-            && take.nextFiles.size() == files.size()
-            && take.nextJars.size() == jars.size();
+    // Every jar reused and none gone: the jars hold what the previous snapshot was built from.
+    boolean jarsUnchanged = take.jarsRead == 0 && take.nextJars.size() == jars.size();
+    Snapshot next =
+        previous != null && jarsUnchanged
+            ? take.edit(previous, takenAt)
+            : Snapshot.owning(take.merge(), takenAt);
     files = take.nextFiles;
     jars = take.nextJars;
     lastStats = new SnapshotStats(take.filesRead, take.filesReused, take.jarsRead, take.jarsReused);
-    previous =
-        unchanged ? Snapshot.retaken(previous, takenAt) : Snapshot.owning(take.merge(), takenAt);
+    previous = next;
     LOG.debug("Snapshot {} of {}: {}", previous.id(), source.path(), lastStats);
     return previous;
   }
@@ -101,7 +117,9 @@ public final class Snapshotter {
     private final Map<String, FileState> nextFiles = new HashMap<>();
     private final Map<Path, JarState> nextJars = new HashMap<>();
     private final List<Path> jarOrder = new ArrayList<>();
+    private final List<String> changedFiles = new ArrayList<>();
     private int filesRead;
+    private int filesReplaced;
     private int filesReused;
     private int jarsRead;
     private int jarsReused;
@@ -111,18 +129,37 @@ public final class Snapshotter {
     }
 
     void walkDirectory(Path root) throws IOException {
+      // Each directory's entry-name prefix ("", "com/", "com/acme/"), built once per directory
+      // rather than a relative path and a name per file.
+      Deque<String> prefixes = new ArrayDeque<>();
       Files.walkFileTree(
           root,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              prefixes.push(prefixes.isEmpty() ? "" : prefixes.peek() + dir.getFileName() + "/");
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              prefixes.pop();
+              if (e != null) {
+                throw e;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
               if (attrs.isRegularFile()) {
-                Path relative = root.relativize(file);
-                if (isLibJar(relative)) {
+                String prefix = prefixes.isEmpty() ? "" : prefixes.peek();
+                String fileName = file.getFileName().toString();
+                if (prefix.equals(LIB_PREFIX) && fileName.endsWith(".jar")) {
                   jarOrder.add(file);
                 } else {
-                  readFile(nameOf(relative), file, attrs);
+                  readFile(prefix + fileName, file, attrs);
                 }
               }
               return FileVisitResult.CONTINUE;
@@ -156,9 +193,17 @@ public final class Snapshotter {
         return;
       }
       filesRead++;
+      SnapshotEntry knownEntry = known == null ? null : known.entry();
+      if (known != null) {
+        filesReplaced++;
+      }
+      SnapshotEntry entry = SnapshotEntry.reusing(knownEntry, bytes, hasher);
+      if (entry != knownEntry) {
+        changedFiles.add(name);
+      }
       // A length other than the walk's size means the file was being written: re-read next time.
       boolean racy = bytes.length != attrs.size() || isRacy(attrs.lastModifiedTime());
-      nextFiles.put(name, new FileState(attrs.size(), attrs.lastModifiedTime(), bytes, racy));
+      nextFiles.put(name, new FileState(attrs.size(), attrs.lastModifiedTime(), entry, racy));
     }
 
     void readJar(Path jar) throws IOException {
@@ -174,9 +219,9 @@ public final class Snapshotter {
         jarsReused++;
         return;
       }
-      Map<String, byte[]> entries;
+      Map<String, SnapshotEntry> entries;
       try {
-        entries = readJarEntries(jar);
+        entries = readJarEntries(jar, known == null ? Map.of() : known.entries(), hasher);
       } catch (NoSuchFileException e) {
         return;
       }
@@ -187,13 +232,51 @@ public final class Snapshotter {
               attrs.size(), attrs.lastModifiedTime(), entries, isRacy(attrs.lastModifiedTime())));
     }
 
+    /**
+     * {@code previous} with this take's changes: the files read with new content put, the files
+     * gone removed (or put from the first jar that has them). The jars must be unchanged.
+     */
+    Snapshot edit(Snapshot previous, Instant takenAt) {
+      SnapshotEdit edit = previous.edit();
+      for (String name : changedFiles) {
+        edit.put(name, nextFiles.get(name).entry());
+      }
+      if (filesReused + filesReplaced < files.size()) {
+        for (String name : files.keySet()) {
+          if (!nextFiles.containsKey(name)) {
+            SnapshotEntry fromJar = jarEntry(name);
+            if (fromJar == null) {
+              edit.remove(name);
+            } else {
+              edit.put(name, fromJar);
+            }
+          }
+        }
+      }
+      return edit.changes() == 0 ? Snapshot.retaken(previous, takenAt) : edit.build(takenAt);
+    }
+
+    /** The entry {@code name} of the first jar in path order that has it, or {@code null}. */
+    private SnapshotEntry jarEntry(String name) {
+      for (Path jar : jarOrder()) {
+        JarState state = nextJars.get(jar);
+        SnapshotEntry entry = state == null ? null : state.entries().get(name);
+        if (entry != null) {
+          return entry;
+        }
+      }
+      return null;
+    }
+
+    private List<Path> jarOrder() {
+      return source instanceof CodeSource.Jar ? List.copyOf(nextJars.keySet()) : jarOrder;
+    }
+
     /** Directory entries first, then each jar's in path order: the first occurrence wins. */
-    TreeMap<String, byte[]> merge() {
-      TreeMap<String, byte[]> merged = new TreeMap<>();
-      nextFiles.forEach((name, state) -> merged.put(name, state.bytes()));
-      List<Path> order =
-          source instanceof CodeSource.Jar ? List.copyOf(nextJars.keySet()) : jarOrder;
-      for (Path jar : order) {
+    TreeMap<String, SnapshotEntry> merge() {
+      TreeMap<String, SnapshotEntry> merged = new TreeMap<>();
+      nextFiles.forEach((name, state) -> merged.put(name, state.entry()));
+      for (Path jar : jarOrder()) {
         JarState state = nextJars.get(jar);
         if (state != null) {
           state.entries().forEach(merged::putIfAbsent);
@@ -207,25 +290,10 @@ public final class Snapshotter {
     }
   }
 
-  private static boolean isLibJar(Path relative) {
-    return relative.getNameCount() == 2
-        && relative.getName(0).toString().equals(LIB)
-        && relative.getFileName().toString().endsWith(".jar");
-  }
-
-  private static String nameOf(Path relative) {
-    StringBuilder name = new StringBuilder();
-    for (Path part : relative) {
-      if (name.length() > 0) {
-        name.append('/');
-      }
-      name.append(part);
-    }
-    return name.toString();
-  }
-
-  private static Map<String, byte[]> readJarEntries(Path jar) throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
+  /** The jar's entries, keeping the hashed entry of {@code known} where the bytes are the same. */
+  private static Map<String, SnapshotEntry> readJarEntries(
+      Path jar, Map<String, SnapshotEntry> known, EntryHasher hasher) throws IOException {
+    Map<String, SnapshotEntry> entries = new HashMap<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> all = zip.entries();
       while (all.hasMoreElements()) {
@@ -234,8 +302,11 @@ public final class Snapshotter {
         if (entry.isDirectory() || name.isEmpty() || name.startsWith("/")) {
           continue;
         }
+        if (entries.containsKey(name)) {
+          continue;
+        }
         try (InputStream in = zip.getInputStream(entry)) {
-          entries.putIfAbsent(name, in.readAllBytes());
+          entries.put(name, SnapshotEntry.reusing(known.get(name), in.readAllBytes(), hasher));
         }
       }
     }
@@ -243,14 +314,15 @@ public final class Snapshotter {
   }
 
   /** A directory file as last read. */
-  private record FileState(long size, FileTime modified, byte[] bytes, boolean racy) {
+  private record FileState(long size, FileTime modified, SnapshotEntry entry, boolean racy) {
     boolean matches(long otherSize, FileTime otherModified) {
       return !racy && size == otherSize && modified.equals(otherModified);
     }
   }
 
   /** A jar as last read. */
-  private record JarState(long size, FileTime modified, Map<String, byte[]> entries, boolean racy) {
+  private record JarState(
+      long size, FileTime modified, Map<String, SnapshotEntry> entries, boolean racy) {
     boolean matches(long otherSize, FileTime otherModified) {
       return !racy && size == otherSize && modified.equals(otherModified);
     }

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +83,55 @@ class SnapshotTest {
   }
 
   @Test
+  void id_definition_sha256OverNameLengthNameAndContentHashInNameOrder() throws Exception {
+    Map<String, byte[]> entries =
+        Map.of("com/acme/B.class", new byte[] {1, 2, 3}, "a.txt", "one".getBytes(UTF_8));
+
+    SnapshotId id = Snapshot.of(entries).id();
+
+    assertThat(id.hex()).isEqualTo(idByDefinition(entries));
+    // Pinned, so a change of definition is a deliberate one (every node must agree on it).
+    assertThat(id.hex())
+        .isEqualTo("eff75b72522c000a77d84499c98f45274ccce651f175cf716cc735e214b5cc9c");
+  }
+
+  @Test
+  void id_manyEntriesAndANameLongerThanAnyBuffer_sameDefinition() throws Exception {
+    Map<String, byte[]> entries = new HashMap<>();
+    for (int i = 0; i < 2_000; i++) {
+      entries.put("com/acme/\u00e9t\u00e9/C" + i + ".class", ("class " + i).getBytes(UTF_8));
+    }
+    entries.put("long/" + "n".repeat(40_000) + ".txt", new byte[] {9});
+
+    assertThat(Snapshot.of(entries).id().hex()).isEqualTo(idByDefinition(entries));
+  }
+
+  @Test
+  void contentHash_presentAndAbsent_sha256HexOfTheEntry() {
+    Snapshot snapshot = Snapshot.of(Map.of("a.txt", "one".getBytes(UTF_8)));
+
+    assertThat(snapshot.contentHash("a.txt"))
+        .contains("7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed");
+    assertThat(snapshot.contentHash("missing.txt")).isEmpty();
+  }
+
+  @Test
+  void namesUnder_directory_sortedViewOfThatDirectoryOnly() {
+    Snapshot snapshot =
+        Snapshot.of(
+            Map.of(
+                "a/x.txt", new byte[] {1},
+                "a/b/y.txt", new byte[] {2},
+                "a.txt", new byte[] {3},
+                "ab/z.txt", new byte[] {4}));
+
+    assertThat(snapshot.namesUnder("a/")).containsExactly("a/b/y.txt", "a/x.txt");
+    assertThat(snapshot.namesUnder("")).hasSize(4).first().isEqualTo("a.txt");
+    assertThat(snapshot.contains("a/x.txt")).isTrue();
+    assertThat(snapshot.contains("a/")).isFalse();
+  }
+
+  @Test
   void writeJar_anySnapshot_roundTripsEntries() throws Exception {
     Snapshot snapshot =
         Snapshot.of(
@@ -89,6 +141,18 @@ class SnapshotTest {
     snapshot.writeJar(jar);
 
     assertThat(new Snapshotter(CodeSource.of(jar)).take().id()).isEqualTo(snapshot.id());
+  }
+
+  /** The id as SnapshotId's javadoc defines it, computed the plain way. */
+  private static String idByDefinition(Map<String, byte[]> entries) throws Exception {
+    MessageDigest expected = MessageDigest.getInstance("SHA-256");
+    for (String name : new TreeSet<>(entries.keySet())) {
+      byte[] utf8 = name.getBytes(UTF_8);
+      expected.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+      expected.update(utf8);
+      expected.update(MessageDigest.getInstance("SHA-256").digest(entries.get(name)));
+    }
+    return HexFormat.of().formatHex(expected.digest());
   }
 
   private static String text(ByteBuffer buffer) {
