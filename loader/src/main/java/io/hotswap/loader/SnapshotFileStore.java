@@ -1,11 +1,16 @@
 package io.hotswap.loader;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,12 +52,17 @@ public final class SnapshotFileStore implements AutoCloseable {
   /** System property naming the directory under which per-process roots are made. */
   public static final String BASE_PROPERTY = "hotswap.resourceDir";
 
+  /** The file in a root that its store holds locked for its life: how others tell it is in use. */
+  static final String OWNER_LOCK = ".owner.lock";
+
   private final Path root;
+  private final FileChannel owner;
   private final Map<String, Lease> leases = new HashMap<>();
   private boolean closed;
 
-  private SnapshotFileStore(Path root) {
+  private SnapshotFileStore(Path root, FileChannel owner) {
     this.root = root;
+    this.owner = owner;
   }
 
   /**
@@ -64,7 +74,21 @@ public final class SnapshotFileStore implements AutoCloseable {
   public static SnapshotFileStore create(Path root) throws IOException {
     Path absolute = root.toAbsolutePath().normalize();
     PrivateDirectory.create(absolute);
-    return new SnapshotFileStore(absolute);
+    FileChannel owner =
+        FileChannel.open(
+            absolute.resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock held;
+    try {
+      held = owner.tryLock();
+    } catch (IOException | RuntimeException e) {
+      owner.close();
+      throw e;
+    }
+    if (held == null) {
+      owner.close();
+      throw new IOException(absolute + " is in use by another store");
+    }
+    return new SnapshotFileStore(absolute, owner);
   }
 
   /**
@@ -131,6 +155,11 @@ public final class SnapshotFileStore implements AutoCloseable {
   public synchronized void close() {
     closed = true;
     leases.clear();
+    try {
+      owner.close(); // releases the lock: the root is free to delete, by us or by others
+    } catch (IOException e) {
+      LOG.debug("cannot close the owner lock of {}", root, e);
+    }
     deleteQuietly(root);
   }
 
@@ -149,7 +178,26 @@ public final class SnapshotFileStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code child} is the root of a store that no longer runs: its owner lock is free (the
+   * operating system released it when that process ended, however it ended). A root without a lock
+   * file is judged by the process id in its name.
+   */
   private static boolean isRootOfEndedProcess(Path child) {
+    Path lock = child.resolve(OWNER_LOCK);
+    if (Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+        return channel.tryLock() != null;
+      } catch (OverlappingFileLockException ours) {
+        return false; // a store of this JVM holds it
+      } catch (IOException e) {
+        return false; // cannot tell: keep it
+      }
+    }
+    return hasEndedProcessName(child);
+  }
+
+  private static boolean hasEndedProcessName(Path child) {
     String name = child.getFileName().toString();
     int dash = name.indexOf('-');
     if (dash <= 0) {

@@ -96,4 +96,39 @@ class SnapshotFileStoreTest {
       }
     }
   }
+
+  @Test
+  void inTempDir_rootWhoseStoreStillRuns_isKept_evenWhenItsNameLooksEnded_andAFreedOneIsDeleted()
+      throws Exception {
+    String saved = System.getProperty(SnapshotFileStore.BASE_PROPERTY);
+    System.setProperty(SnapshotFileStore.BASE_PROPERTY, temp.toString());
+    try {
+      Process ended = new ProcessBuilder("true").start();
+      ended.waitFor();
+      Path parent = temp.resolve("hotswap-" + System.getProperty("user.name"));
+      Files.createDirectories(parent);
+      // A live store whose root name carries a pid this JVM cannot see (another pid namespace,
+      // a failed /proc read): its held lock, not the name, says it is in use.
+      SnapshotFileStore live = SnapshotFileStore.create(parent.resolve(ended.pid() + "-live0000"));
+      Path liveFile = Files.createDirectories(live.root().resolve("abc"));
+      // A store that closed its lock without deleting (a killed process): the lock is free.
+      Path freed =
+          Files.createDirectories(parent.resolve(ProcessHandle.current().pid() + "-freed000"));
+      Files.createFile(freed.resolve(SnapshotFileStore.OWNER_LOCK));
+
+      SnapshotFileStore store = SnapshotFileStore.inTempDir();
+
+      assertThat(liveFile).exists();
+      assertThat(freed).doesNotExist();
+      store.close();
+      live.close();
+      assertThat(live.root()).doesNotExist();
+    } finally {
+      if (saved == null) {
+        System.clearProperty(SnapshotFileStore.BASE_PROPERTY);
+      } else {
+        System.setProperty(SnapshotFileStore.BASE_PROPERTY, saved);
+      }
+    }
+  }
 }
