@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *       reader never sees a partial file and the live code source is never read.
  *   <li>Lifetime: each generation holds a lease ({@link #lease(Snapshot)}); when the last lease of
  *       a snapshot is released its directory is deleted. A later generation of the same snapshot (a
- *       rollback) materializes it again from memory.
+ *       rollback) materializes it again from memory. A store holds an OS lock on its root's {@value
+ *       #OWNER_LOCK} for its life; another process deletes a root as stale only when that lock is
+ *       free (its owner ended, however it ended), never by guessing from a process id.
  *   <li>Security: the root is created private ({@code rwx------}); an existing root owned by
  *       another user or writable by group or others is refused, because whoever can write there
  *       decides what the application reads as its own resources.
