@@ -1,15 +1,6 @@
 package io.hotswap.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * The unmodified Vert.x application {@link CompatReloadStorm} reloads: a vertx-web {@code Router}
@@ -54,37 +45,6 @@ final class CompatStormApp {
 
   /** Compiles the application into a fresh directory and returns it. */
   static Path compile() {
-    try {
-      Path sources = BenchPaths.freshDir("compat-storm-src-");
-      Path out = BenchPaths.freshDir("compat-storm-classes-");
-      Path file = sources.resolve("storm/app/MainVerticle.java");
-      Files.createDirectories(file.getParent());
-      try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        writer.write(MAIN_SOURCE);
-      }
-      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-      if (javac == null) {
-        throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK");
-      }
-      List<String> args = new ArrayList<>();
-      args.addAll(
-          List.of(
-              "-proc:none",
-              "-nowarn",
-              "--release",
-              "17",
-              "-d",
-              out.toString(),
-              "-cp",
-              System.getProperty("java.class.path"),
-              file.toString()));
-      int status = javac.run(null, null, System.err, args.toArray(String[]::new));
-      if (status != 0) {
-        throw new IllegalStateException("javac failed (" + status + ") compiling " + file);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AppCompiler.compile("compat-storm", MAIN, MAIN_SOURCE);
   }
 }

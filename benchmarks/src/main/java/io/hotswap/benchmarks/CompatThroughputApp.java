@@ -1,13 +1,6 @@
 package io.hotswap.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * The unmodified Vert.x application {@link CompatThroughput} serves on plain Vert.x and under
@@ -53,34 +46,6 @@ final class CompatThroughputApp {
 
   /** Compiles the application into a fresh directory and returns it. */
   static Path compile() {
-    try {
-      Path sources = BenchPaths.freshDir("compat-throughput-src-");
-      Path out = BenchPaths.freshDir("compat-throughput-classes-");
-      Path file = sources.resolve("throughput/app/MainVerticle.java");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, MAIN_SOURCE, StandardCharsets.UTF_8);
-      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-      if (javac == null) {
-        throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK");
-      }
-      List<String> args =
-          List.of(
-              "-proc:none",
-              "-nowarn",
-              "--release",
-              "17",
-              "-d",
-              out.toString(),
-              "-cp",
-              System.getProperty("java.class.path"),
-              file.toString());
-      int status = javac.run(null, null, System.err, args.toArray(String[]::new));
-      if (status != 0) {
-        throw new IllegalStateException("javac failed (" + status + ") compiling " + file);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AppCompiler.compile("compat-throughput", MAIN, MAIN_SOURCE);
   }
 }

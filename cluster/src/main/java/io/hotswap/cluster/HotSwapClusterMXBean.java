@@ -1,6 +1,6 @@
 package io.hotswap.cluster;
 
-import javax.management.JMException;
+import io.hotswap.management.ObjectNames;
 import javax.management.ObjectName;
 
 /**
@@ -19,12 +19,7 @@ public interface HotSwapClusterMXBean {
    * @throws IllegalArgumentException when {@code name} cannot be part of an object name
    */
   static ObjectName objectName(String name) {
-    String value = name.matches("[A-Za-z0-9._-]+") ? name : ObjectName.quote(name);
-    try {
-      return new ObjectName("io.hotswap:type=HotSwapCluster,name=" + value);
-    } catch (JMException e) {
-      throw new IllegalArgumentException("not a usable instance name for JMX: " + name, e);
-    }
+    return ObjectNames.of("HotSwapCluster", name);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.hotswap.management;
 
-import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
@@ -21,12 +20,7 @@ public interface HotSwapMXBean {
    * @throws IllegalArgumentException when {@code name} cannot be part of an object name
    */
   static ObjectName objectName(String name) {
-    String value = name.matches("[A-Za-z0-9._-]+") ? name : ObjectName.quote(name);
-    try {
-      return new ObjectName("io.hotswap:type=HotSwap,name=" + value);
-    } catch (JMException e) {
-      throw new IllegalArgumentException("not a usable instance name for JMX: " + name, e);
-    }
+    return ObjectNames.of("HotSwap", name);
   }
 
   /** The application name. */

@@ -3,8 +3,8 @@ package io.hotswap.internal.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.loader.cleanup.CleanupReport;
+import io.hotswap.loader.testing.StandInLoader;
 import java.lang.ref.WeakReference;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -20,16 +20,9 @@ class GenerationCleanerTest {
 
   private URLClassLoader retired;
 
-  /** Loaded a second time by the stand-in loader: an object of "generation code". */
-  public static final class Marker {
-    /** For reflection. */
-    public Marker() {}
-  }
-
   @BeforeEach
   void createRetiredLoader() {
-    URL classes = Marker.class.getProtectionDomain().getCodeSource().getLocation();
-    retired = new URLClassLoader("hotswap-gen-9", new URL[] {classes}, null);
+    retired = StandInLoader.create();
   }
 
   @AfterEach
@@ -40,7 +33,7 @@ class GenerationCleanerTest {
 
   @Test
   void clean_threadLocalValueOfRetiredClass_isClearedAndWasNamedBefore() throws Exception {
-    Object marker = retired.loadClass(Marker.class.getName()).getConstructor().newInstance();
+    Object marker = StandInLoader.newMarker(retired);
     assertThat(marker.getClass().getClassLoader()).isSameAs(retired);
     LOCAL.set(marker);
     marker = null;

@@ -2,7 +2,7 @@ package io.hotswap.loader.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import io.hotswap.loader.testing.StandInLoader;
 import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,16 +23,9 @@ class ProcessPatternsTest {
 
   private URLClassLoader retired;
 
-  /** Loaded a second time by the stand-in loader: an object of "generation code". */
-  public static final class Marker {
-    /** For reflection. */
-    public Marker() {}
-  }
-
   @BeforeEach
   void createRetiredLoader() {
-    URL classes = Marker.class.getProtectionDomain().getCodeSource().getLocation();
-    retired = new URLClassLoader("hotswap-gen-9", new URL[] {classes}, null);
+    retired = StandInLoader.create();
   }
 
   @AfterEach
@@ -43,7 +36,7 @@ class ProcessPatternsTest {
 
   @Test
   void clean_threadLocalValueOfRetiredClass_isClearedAndWasNamedBefore() throws Exception {
-    Object marker = retired.loadClass(Marker.class.getName()).getConstructor().newInstance();
+    Object marker = StandInLoader.newMarker(retired);
     assertThat(marker.getClass().getClassLoader()).isSameAs(retired);
     LOCAL.set(marker);
     marker = null;
@@ -59,7 +52,7 @@ class ProcessPatternsTest {
 
   @Test
   void clean_closedJdk_skipsThreadLocalsWithoutFailing() throws Exception {
-    LOCAL.set(retired.loadClass(Marker.class.getName()).getConstructor().newInstance());
+    LOCAL.set(StandInLoader.newMarker(retired));
 
     assertThat(new ThreadLocalCleaner(CLOSED).available()).isFalse();
     CleanupReport report = clean(new ProcessPatterns(CLOSED, hostLoader(), Duration.ofSeconds(1)));
