@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -207,6 +208,13 @@ public final class Harness implements AutoCloseable {
           .toCompletionStage()
           .toCompletableFuture()
           .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "waited "
+              + WAIT.toSeconds()
+              + " s for a future in vain; the Vert.x threads were at:\n"
+              + ThreadDump.vertxThreads(),
+          e);
     } catch (Exception e) {
       throw new AssertionError("waited for a future and got " + e, e);
     }

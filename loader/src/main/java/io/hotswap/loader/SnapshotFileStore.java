@@ -1,16 +1,12 @@
 package io.hotswap.loader;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Lifetime: each generation holds a lease ({@link #lease(Snapshot)}); when the last lease of
  *       a snapshot is released its directory is deleted. A later generation of the same snapshot (a
  *       rollback) materializes it again from memory. A store holds an OS lock on its root's {@value
- *       #OWNER_LOCK} for its life; another process deletes a root as stale only when that lock is
- *       free (its owner ended, however it ended), never by guessing from a process id.
+ *       #OWNER_LOCK} for its life ({@link ProcessFileLock}); a root is deleted as stale only when
+ *       that lock is free (its owner ended, however it ended) and the process its name starts with
+ *       no longer runs, never on a process id alone.
  *   <li>Security: the root is created private ({@code rwx------}); an existing root owned by
  *       another user or writable by group or others is refused, because whoever can write there
  *       decides what the application reads as its own resources.
@@ -58,11 +55,11 @@ public final class SnapshotFileStore implements AutoCloseable {
   static final String OWNER_LOCK = ".owner.lock";
 
   private final Path root;
-  private final FileChannel owner;
+  private final ProcessFileLock owner;
   private final Map<String, Lease> leases = new HashMap<>();
   private boolean closed;
 
-  private SnapshotFileStore(Path root, FileChannel owner) {
+  private SnapshotFileStore(Path root, ProcessFileLock owner) {
     this.root = root;
     this.owner = owner;
   }
@@ -76,20 +73,9 @@ public final class SnapshotFileStore implements AutoCloseable {
   public static SnapshotFileStore create(Path root) throws IOException {
     Path absolute = root.toAbsolutePath().normalize();
     PrivateDirectory.create(absolute);
-    FileChannel owner =
-        FileChannel.open(
-            absolute.resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock held;
-    try {
-      held = owner.tryLock();
-    } catch (IOException | RuntimeException e) {
-      owner.close();
-      throw e;
-    }
-    if (held == null) {
-      owner.close();
-      throw new IOException(absolute + " is in use by another store");
-    }
+    ProcessFileLock owner =
+        ProcessFileLock.tryTake(absolute.resolve(OWNER_LOCK))
+            .orElseThrow(() -> new IOException(absolute + " is in use by another store"));
     return new SnapshotFileStore(absolute, owner);
   }
 
@@ -181,35 +167,37 @@ public final class SnapshotFileStore implements AutoCloseable {
   }
 
   /**
-   * Whether {@code child} is the root of a store that no longer runs: its owner lock is free (the
-   * operating system released it when that process ended, however it ended). A root without a lock
-   * file is judged by the process id in its name.
+   * Whether {@code child} is the root of a store that no longer runs. A root named after a process
+   * that runs (not this one) is kept without looking further: its owner may be between creating the
+   * root and locking it. Otherwise its owner lock decides: a free lock means its owner ended (the
+   * operating system released it, however the process ended); a lock held, here or by another
+   * process, means it is in use. A root without a lock file is stale when the process it is named
+   * after no longer runs.
    */
   private static boolean isRootOfEndedProcess(Path child) {
+    long pid = namedPid(child);
+    long self = ProcessHandle.current().pid();
+    if (pid > 0 && pid != self && ProcessHandle.of(pid).isPresent()) {
+      return false;
+    }
     Path lock = child.resolve(OWNER_LOCK);
     if (Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
-      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-        return channel.tryLock() != null;
-      } catch (OverlappingFileLockException ours) {
-        return false; // a store of this JVM holds it
-      } catch (IOException e) {
-        return false; // cannot tell: keep it
-      }
+      return ProcessFileLock.isFree(lock);
     }
-    return hasEndedProcessName(child);
+    return pid > 0 && pid != self;
   }
 
-  private static boolean hasEndedProcessName(Path child) {
+  /** The process id a root's name starts with, or -1. */
+  private static long namedPid(Path child) {
     String name = child.getFileName().toString();
     int dash = name.indexOf('-');
     if (dash <= 0) {
-      return false;
+      return -1;
     }
     try {
-      long pid = Long.parseLong(name.substring(0, dash));
-      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
+      return Long.parseLong(name.substring(0, dash));
     } catch (NumberFormatException e) {
-      return false;
+      return -1;
     }
   }
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hotswap.loader.testing.AnotherProcess;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -120,6 +121,16 @@ class SnapshotFileStoreTest {
 
       assertThat(liveFile).exists();
       assertThat(freed).doesNotExist();
+      // The probe left both live stores' locks held for other processes (it never opened them).
+      assertThat(
+              AnotherProcess.lockStateOf(live.root().resolve(SnapshotFileStore.OWNER_LOCK), temp))
+          .isEqualTo("held");
+      SnapshotFileStore third = SnapshotFileStore.inTempDir();
+      assertThat(
+              AnotherProcess.lockStateOf(store.root().resolve(SnapshotFileStore.OWNER_LOCK), temp))
+          .isEqualTo("held");
+      assertThat(store.root()).exists();
+      third.close();
       store.close();
       live.close();
       assertThat(live.root()).doesNotExist();

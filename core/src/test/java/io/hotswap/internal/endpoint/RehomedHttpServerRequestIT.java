@@ -3,6 +3,7 @@ package io.hotswap.internal.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hotswap.testing.ThreadDump;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -514,9 +516,15 @@ class RehomedHttpServerRequestIT {
   }
 
   private static <T> T join(Future<T> future) throws Exception {
-    return future
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(BOUND.toSeconds(), TimeUnit.SECONDS);
+    try {
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(BOUND.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "no result in " + BOUND + "; the Vert.x threads were at:\n" + ThreadDump.vertxThreads(),
+          e);
+    }
   }
 }
