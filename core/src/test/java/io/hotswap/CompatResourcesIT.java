@@ -269,8 +269,39 @@ class CompatResourcesIT {
       } catch (Exception none) {
         again = "no answer either (" + none + ")";
       }
+      String served;
+      try {
+        served =
+            hotSwap
+                .status()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(15, SECONDS)
+                .generations()
+                .stream()
+                .map(
+                    g ->
+                        "gen-"
+                            + g.info().id()
+                            + " "
+                            + g.info().state()
+                            + " in flight "
+                            + g.inFlight()
+                            + ", served "
+                            + g.served())
+                .toList()
+                .toString();
+      } catch (Exception none) {
+        served = "no status (" + none + ")";
+      }
       throw new AssertionError(
-          "GET " + path + " got no answer; asked again on a new connection: " + again, noAnswer);
+          "GET "
+              + path
+              + " got no answer; asked again on a new connection: "
+              + again
+              + "; the host's generations: "
+              + served,
+          noAnswer);
     }
   }
 

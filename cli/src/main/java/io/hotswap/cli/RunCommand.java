@@ -6,6 +6,11 @@ import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.cluster.ClusterOptions;
 import io.hotswap.cluster.HotSwapCluster;
+import io.hotswap.loader.CodeSource;
+import io.hotswap.loader.PlatformContent;
+import io.hotswap.loader.PrivateDirectory;
+import io.hotswap.loader.SnapshotFileStore;
+import io.hotswap.loader.Snapshotter;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
@@ -150,6 +155,25 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, IOException {
+    if (!HostProcess.isHost()) {
+      PlatformContent platform = applicationPlatform();
+      if (!platform.isEmpty()) {
+        // The host must run the application's own Vert.x: a JVM of its own on that classpath.
+        List<Path> classpath =
+            HostClasspath.of(
+                platform,
+                HostClasspath.ofThisJvm(),
+                PrivateDirectory.ofUser(SnapshotFileStore.BASE_PROPERTY).resolve("platform"));
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "hotswap: the application brings its platform %s: starting the host on it%n",
+                platform.artifacts().isEmpty() ? "(no Maven metadata)" : platform.artifacts());
+        spec.commandLine().getErr().flush();
+        return HostProcess.run(
+            classpath, spec.root().commandLine().getParseResult().originalArgs());
+      }
+    }
     Optional<ClusterOptions> cluster = clusterArgs.options(spec.commandLine().getParseResult());
     HotSwapOptions built = options().build();
     VertxOptions hostOptions = vertxOptions();
@@ -159,6 +183,15 @@ final class RunCommand implements Callable<Integer> {
       return serve(cluster, built, hostOptions);
     } finally {
       held.close();
+    }
+  }
+
+  /** The platform code the code source ships (Vert.x, Netty, Jackson, SLF4J and what they need). */
+  private PlatformContent applicationPlatform() throws IOException {
+    try {
+      return new Snapshotter(CodeSource.of(code, allowWritableCode)).take().platform();
+    } catch (IllegalArgumentException e) {
+      throw new HotSwapCli.UsageProblem(e.getMessage());
     }
   }
 

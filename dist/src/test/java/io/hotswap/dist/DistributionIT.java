@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.catalogue.CatalogueApp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,15 +40,15 @@ class DistributionIT {
   @Test
   void unpackedDistribution_servesReloadsReportsAndStops_anApplicationJarFromAnotherDirectory()
       throws Exception {
-    Path home = unpack();
-    Path hotswap = home.resolve("bin/hotswap");
+    InstalledDistribution dist = InstalledDistribution.unpack(install, elsewhere);
+    Path hotswap = dist.hotswap();
     assertThat(Files.isExecutable(hotswap)).isTrue();
-    assertThat(run(List.of(hotswap.toString(), "--version")).output)
+    assertThat(dist.run(List.of(hotswap.toString(), "--version")).output())
         .contains("hotswap " + System.getProperty("hotswap.version"));
 
     Path jar = app.resolve("rest.jar");
     CatalogueApp.install(REST.jar(app, "v1"), jar);
-    int port = freePort();
+    int port = InstalledDistribution.freePort();
     Path log = elsewhere.resolve("run.log");
     ProcessBuilder serve =
         new ProcessBuilder(hotswap.toString(), "run", "--name", NAME, "--code", jar.toString())
@@ -73,21 +72,23 @@ class DistributionIT {
       AtomicInteger failed = new AtomicInteger();
       Thread load = requestsUntilInterrupted(port, sent, failed);
       CatalogueApp.install(REST.jar(app, "v2"), jar);
-      Result reload = run(List.of(hotswap.toString(), "reload", "--name", NAME));
-      assertThat(reload.exitCode).as(reload.output).isZero();
-      assertThat(reload.output).contains("ACTIVATED");
+      InstalledDistribution.Result reload =
+          dist.run(List.of(hotswap.toString(), "reload", "--name", NAME));
+      assertThat(reload.exitCode()).as(reload.output()).isZero();
+      assertThat(reload.output()).contains("ACTIVATED");
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> version(port).equals("v2"));
       load.interrupt();
       load.join(10_000);
       assertThat(sent.get()).isPositive();
       assertThat(failed.get()).as("failed of %d requests", sent.get()).isZero();
 
-      Result status = run(List.of(hotswap.toString(), "status", "--name", NAME, "--json"));
-      assertThat(status.exitCode).as(status.output).isZero();
-      assertThat(status.output).contains("\"name\" : \"" + NAME + "\"").contains("ACTIVE");
+      InstalledDistribution.Result status =
+          dist.run(List.of(hotswap.toString(), "status", "--name", NAME, "--json"));
+      assertThat(status.exitCode()).as(status.output()).isZero();
+      assertThat(status.output()).contains("\"name\" : \"" + NAME + "\"").contains("ACTIVE");
 
-      Result fromJar =
-          run(
+      InstalledDistribution.Result fromJar =
+          dist.run(
               List.of(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-jar",
@@ -95,26 +96,16 @@ class DistributionIT {
                   "status",
                   "--name",
                   NAME));
-      assertThat(fromJar.exitCode).as(fromJar.output).isZero();
-      assertThat(fromJar.output).contains("ACTIVE");
+      assertThat(fromJar.exitCode()).as(fromJar.output()).isZero();
+      assertThat(fromJar.output()).contains("ACTIVE");
 
-      Result stop = run(List.of(hotswap.toString(), "stop", "--name", NAME));
-      assertThat(stop.exitCode).as(stop.output).isZero();
+      InstalledDistribution.Result stop =
+          dist.run(List.of(hotswap.toString(), "stop", "--name", NAME));
+      assertThat(stop.exitCode()).as(stop.output()).isZero();
       assertThat(host.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
       assertThat(host.exitValue()).as(Files.readString(log)).isZero();
     } finally {
       host.destroyForcibly();
-    }
-  }
-
-  private Path unpack() throws Exception {
-    Path archive = Path.of(System.getProperty("hotswap.dist.archive"));
-    Result untar = run(List.of("tar", "xzf", archive.toString(), "-C", install.toString()));
-    assertThat(untar.exitCode).as(untar.output).isZero();
-    try (var entries = Files.list(install)) {
-      List<Path> homes = entries.toList();
-      assertThat(homes).hasSize(1);
-      return homes.get(0);
     }
   }
 
@@ -175,29 +166,5 @@ class DistributionIT {
             "dist-load");
     all.start();
     return all;
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private Result run(List<String> command) throws IOException, InterruptedException {
-    Path out = Files.createTempFile(elsewhere, "command-", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(elsewhere.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not end:\n" + Files.readString(out));
-    }
-    return new Result(process.exitValue(), Files.readString(out));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

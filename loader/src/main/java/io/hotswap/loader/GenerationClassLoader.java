@@ -114,12 +114,42 @@ public final class GenerationClassLoader extends ClassLoader {
     try {
       return getParent().loadClass(name);
     } catch (ClassNotFoundException e) {
+      if (PlatformPackages.isPlatformClass(name)) {
+        throw missingPlatformClass(name, e);
+      }
       Class<?> defined = defineFromSnapshot(name);
       if (defined == null) {
         throw e;
       }
       return defined;
     }
+  }
+
+  /**
+   * A platform class the host lacks: never defined from the code source (a second copy per
+   * generation), so say which artifact the host needs.
+   */
+  private ClassNotFoundException missingPlatformClass(String name, ClassNotFoundException cause) {
+    String packageName = name.lastIndexOf('.') < 0 ? "" : name.substring(0, name.lastIndexOf('.'));
+    String shipped =
+        snapshot.platform().isEmpty()
+            ? ""
+            : " (the code source ships platform artifacts "
+                + snapshot.platform().artifacts().keySet()
+                + ", which a generation never loads)";
+    ClassNotFoundException missing =
+        new ClassNotFoundException(
+            name
+                + " is a platform class ("
+                + PlatformPackages.describe()
+                + " load from the host only) and the host's classpath lacks it"
+                + shipped
+                + ": add the artifact of package "
+                + packageName
+                + " to the host — `hotswap run` puts an application's platform jars there itself;"
+                + " an embedding host declares the dependency",
+            cause);
+    return missing;
   }
 
   private Class<?> loadChildFirst(String name) throws ClassNotFoundException {

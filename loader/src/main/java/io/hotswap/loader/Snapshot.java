@@ -41,6 +41,7 @@ public final class Snapshot {
   private final NameTree<Integer> classes;
   private final long totalBytes;
   private final SnapshotId id;
+  private final PlatformContent platform;
   private final Instant takenAt;
 
   private Snapshot(
@@ -48,11 +49,13 @@ public final class Snapshot {
       NameTree<Integer> classes,
       long totalBytes,
       SnapshotId id,
+      PlatformContent platform,
       Instant takenAt) {
     this.entries = entries;
     this.classes = classes;
     this.totalBytes = totalBytes;
     this.id = id;
+    this.platform = platform;
     this.takenAt = takenAt;
   }
 
@@ -66,14 +69,15 @@ public final class Snapshot {
     entries.forEach(
         (name, bytes) ->
             copy.put(checkName(name), SnapshotEntry.of(bytes.clone(), EntryHasher.SHA_256)));
-    return owning(copy, Instant.now());
+    return owning(copy, PlatformContent.NONE, Instant.now());
   }
 
   /**
    * A snapshot of {@code entries}, built whole: the name index from the already sorted names, the
    * class-name index sorted once. The entries are shared, never modified.
    */
-  static Snapshot owning(SortedMap<String, SnapshotEntry> entries, Instant takenAt) {
+  static Snapshot owning(
+      SortedMap<String, SnapshotEntry> entries, PlatformContent platform, Instant takenAt) {
     if (entries.comparator() != null) {
       throw new IllegalArgumentException("entries must be in natural order");
     }
@@ -92,7 +96,7 @@ public final class Snapshot {
     NameTree<Integer> classes =
         NameTree.fromSorted(
             new ArrayList<>(binaryNames.keySet()), new ArrayList<>(binaryNames.values()));
-    return new Snapshot(tree, classes, total, idOf(tree), takenAt);
+    return new Snapshot(tree, classes, total, idOf(tree), platform, takenAt);
   }
 
   /**
@@ -103,19 +107,33 @@ public final class Snapshot {
       NameTree<SnapshotEntry> entries,
       NameTree<Integer> classes,
       long totalBytes,
+      PlatformContent platform,
       Instant takenAt) {
-    return new Snapshot(entries, classes, totalBytes, idOf(entries), takenAt);
+    return new Snapshot(entries, classes, totalBytes, idOf(entries), platform, takenAt);
   }
 
   /** The same content as {@code previous}, taken at another instant: no need to rehash. */
   static Snapshot retaken(Snapshot previous, Instant takenAt) {
     return new Snapshot(
-        previous.entries, previous.classes, previous.totalBytes, previous.id, takenAt);
+        previous.entries,
+        previous.classes,
+        previous.totalBytes,
+        previous.id,
+        previous.platform,
+        takenAt);
   }
 
-  /** An edit of this snapshot's content, for the next snapshot. */
+  /** An edit of this snapshot's content, for the next snapshot (same platform code). */
   SnapshotEdit edit() {
-    return new SnapshotEdit(entries, classes, totalBytes);
+    return new SnapshotEdit(entries, classes, totalBytes, platform);
+  }
+
+  /**
+   * The platform code the code source ships and this snapshot leaves out (see {@link
+   * PlatformPackages}): the host must provide it; {@link PlatformContent#NONE} when there is none.
+   */
+  public PlatformContent platform() {
+    return platform;
   }
 
   /** The entry named {@code name} with its hash, or {@code null}. */

@@ -14,12 +14,18 @@ final class SnapshotEdit {
   private NameTree<SnapshotEntry> entries;
   private NameTree<Integer> classes;
   private long totalBytes;
+  private final PlatformContent platform;
   private int changes;
 
-  SnapshotEdit(NameTree<SnapshotEntry> entries, NameTree<Integer> classes, long totalBytes) {
+  SnapshotEdit(
+      NameTree<SnapshotEntry> entries,
+      NameTree<Integer> classes,
+      long totalBytes,
+      PlatformContent platform) {
     this.entries = entries;
     this.classes = classes;
     this.totalBytes = totalBytes;
+    this.platform = platform;
   }
 
   /** Sets entry {@code name} to {@code entry}; nothing when it already is that entry. */
@@ -55,7 +61,7 @@ final class SnapshotEdit {
 
   /** The next snapshot, taken at {@code takenAt}. */
   Snapshot build(Instant takenAt) {
-    return Snapshot.edited(entries, classes, totalBytes, takenAt);
+    return Snapshot.edited(entries, classes, totalBytes, platform, takenAt);
   }
 
   private void countClass(String name, int delta) {

@@ -1,7 +1,6 @@
 package io.hotswap.loader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,14 +12,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,10 +90,13 @@ public final class Snapshotter {
     Instant takenAt = Instant.ofEpochMilli(started);
     // Every jar reused and none gone: the jars hold what the previous snapshot was built from.
     boolean jarsUnchanged = take.jarsRead == 0 && take.nextJars.size() == jars.size();
-    Snapshot next =
-        previous != null && jarsUnchanged
-            ? take.edit(previous, takenAt)
-            : Snapshot.owning(take.merge(), takenAt);
+    Snapshot next;
+    if (previous != null && jarsUnchanged) {
+      next = take.edit(previous, takenAt);
+    } else {
+      TreeMap<String, SnapshotEntry> merged = take.merge();
+      next = Snapshot.owning(merged, take.splitPlatform(merged), takenAt);
+    }
     files = take.nextFiles;
     jars = take.nextJars;
     lastStats = new SnapshotStats(take.filesRead, take.filesReused, take.jarsRead, take.jarsReused);
@@ -158,7 +157,7 @@ public final class Snapshotter {
                 String fileName = file.getFileName().toString();
                 if (prefix.equals(LIB_PREFIX) && fileName.endsWith(".jar")) {
                   jarOrder.add(file);
-                } else {
+                } else if (!PlatformPackages.isPlatformEntry(prefix + fileName)) {
                   readFile(prefix + fileName, file, attrs);
                 }
               }
@@ -219,9 +218,9 @@ public final class Snapshotter {
         jarsReused++;
         return;
       }
-      Map<String, SnapshotEntry> entries;
+      JarContent content;
       try {
-        entries = readJarEntries(jar, known == null ? Map.of() : known.entries(), hasher);
+        content = JarContent.read(jar, known == null ? Map.of() : known.entries(), hasher);
       } catch (NoSuchFileException e) {
         return;
       }
@@ -229,7 +228,7 @@ public final class Snapshotter {
       nextJars.put(
           jar,
           new JarState(
-              attrs.size(), attrs.lastModifiedTime(), entries, isRacy(attrs.lastModifiedTime())));
+              attrs.size(), attrs.lastModifiedTime(), content, isRacy(attrs.lastModifiedTime())));
     }
 
     /**
@@ -244,7 +243,7 @@ public final class Snapshotter {
       if (filesReused + filesReplaced < files.size()) {
         for (String name : files.keySet()) {
           if (!nextFiles.containsKey(name)) {
-            SnapshotEntry fromJar = jarEntry(name);
+            SnapshotEntry fromJar = jarEntry(name, previous);
             if (fromJar == null) {
               edit.remove(name);
             } else {
@@ -256,8 +255,16 @@ public final class Snapshotter {
       return edit.changes() == 0 ? Snapshot.retaken(previous, takenAt) : edit.build(takenAt);
     }
 
-    /** The entry {@code name} of the first jar in path order that has it, or {@code null}. */
-    private SnapshotEntry jarEntry(String name) {
+    /**
+     * The entry {@code name} of the first jar in path order that has it, or {@code null}; never one
+     * the platform split took to the host.
+     */
+    private SnapshotEntry jarEntry(String name, Snapshot previous) {
+      for (PlatformContent.Part part : previous.platform().parts()) {
+        if (part.entries().containsKey(name)) {
+          return null;
+        }
+      }
       for (Path jar : jarOrder()) {
         JarState state = nextJars.get(jar);
         SnapshotEntry entry = state == null ? null : state.entries().get(name);
@@ -270,6 +277,16 @@ public final class Snapshotter {
 
     private List<Path> jarOrder() {
       return source instanceof CodeSource.Jar ? List.copyOf(nextJars.keySet()) : jarOrder;
+    }
+
+    /**
+     * Leaves the platform part of the jars out of {@code merged} (see {@link PlatformSplit}) and
+     * describes it.
+     */
+    PlatformContent splitPlatform(TreeMap<String, SnapshotEntry> merged) throws IOException {
+      Map<Path, JarContent> contents = new HashMap<>();
+      nextJars.forEach((jar, state) -> contents.put(jar, state.content()));
+      return PlatformSplit.apply(jarOrder(), contents, merged);
     }
 
     /** Directory entries first, then each jar's in path order: the first occurrence wins. */
@@ -290,29 +307,6 @@ public final class Snapshotter {
     }
   }
 
-  /** The jar's entries, keeping the hashed entry of {@code known} where the bytes are the same. */
-  private static Map<String, SnapshotEntry> readJarEntries(
-      Path jar, Map<String, SnapshotEntry> known, EntryHasher hasher) throws IOException {
-    Map<String, SnapshotEntry> entries = new HashMap<>();
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      Enumeration<? extends ZipEntry> all = zip.entries();
-      while (all.hasMoreElements()) {
-        ZipEntry entry = all.nextElement();
-        String name = entry.getName();
-        if (entry.isDirectory() || name.isEmpty() || name.startsWith("/")) {
-          continue;
-        }
-        if (entries.containsKey(name)) {
-          continue;
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-          entries.put(name, SnapshotEntry.reusing(known.get(name), in.readAllBytes(), hasher));
-        }
-      }
-    }
-    return entries;
-  }
-
   /** A directory file as last read. */
   private record FileState(long size, FileTime modified, SnapshotEntry entry, boolean racy) {
     boolean matches(long otherSize, FileTime otherModified) {
@@ -321,8 +315,11 @@ public final class Snapshotter {
   }
 
   /** A jar as last read. */
-  private record JarState(
-      long size, FileTime modified, Map<String, SnapshotEntry> entries, boolean racy) {
+  private record JarState(long size, FileTime modified, JarContent content, boolean racy) {
+    Map<String, SnapshotEntry> entries() {
+      return content.entries();
+    }
+
     boolean matches(long otherSize, FileTime otherModified) {
       return !racy && size == otherSize && modified.equals(otherModified);
     }

@@ -67,6 +67,7 @@ public final class Supervisor {
   private final ReloadQueue queue = new ReloadQueue(this::runReload);
   private final GenerationHistory history = new GenerationHistory();
   private final ReloadLog reloadLog = new ReloadLog();
+  private final PlatformBaseline platform = new PlatformBaseline();
   private long nextId = 1;
   private volatile boolean closing;
 
@@ -263,9 +264,13 @@ public final class Supervisor {
       long began,
       AsyncResult<Snapshot> snapshot,
       Promise<ReloadOutcome> outcome) {
+    Optional<String> platformChange =
+        snapshot.succeeded() ? platform.refusal(snapshot.result()) : Optional.empty();
     if (snapshot.failed()) {
       // No snapshot, no generation: report it like a failed load.
       pipeline.fail(attempt(request, previous, began, outcome), snapshot.cause());
+    } else if (platformChange.isPresent()) {
+      outcome.complete(refusedLoudly(platformChange.get()));
     } else if (request.onlyIfChanged() && snapshot.result().classNames().isEmpty()) {
       // A build that cleans its output first: wait for the classes to come back.
       outcome.complete(

@@ -1,0 +1,160 @@
+package io.hotswap.loader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * One jar of a code source as read for a snapshot: its application entries (with their bytes and
+ * hashes) and its platform part (see {@link PlatformPackages}) — the platform entries' names, sizes
+ * and CRCs, the platform artifacts its Maven metadata names, and the classes its platform classes
+ * refer to, from which {@link PlatformSplit} finds the platform's own dependencies. A jar whose
+ * Maven metadata names platform artifacts only ({@code lib/vertx-web.jar}) is platform whole.
+ *
+ * <p>Immutable and thread-safe once read.
+ */
+record JarContent(
+    Map<String, SnapshotEntry> entries,
+    Map<String, String> platformEntries,
+    Map<String, String> artifacts,
+    Set<String> platformReferences,
+    boolean wholePlatform,
+    int artifactCount) {
+
+  private static final String MAVEN_METADATA = "META-INF/maven/";
+  private static final String POM_PROPERTIES = "/pom.properties";
+  private static final String CLASS_SUFFIX = ".class";
+  private static final String VERTX_VERSION = "META-INF/vertx/vertx-version.txt";
+
+  /** Whether the jar is one artifact's (at most one Maven metadata), not a fat jar. */
+  boolean singleArtifact() {
+    return artifactCount <= 1;
+  }
+
+  /**
+   * Reads {@code jar}, keeping the hashed entry of {@code known} where the bytes are the same.
+   *
+   * @throws IOException when the jar cannot be read or is not a zip file
+   */
+  static JarContent read(Path jar, Map<String, SnapshotEntry> known, EntryHasher hasher)
+      throws IOException {
+    Map<String, SnapshotEntry> entries = new HashMap<>();
+    Map<String, String> platform = new TreeMap<>();
+    Map<String, String> artifacts = new TreeMap<>();
+    Set<String> references = new HashSet<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      int artifactCount = 0;
+      boolean onlyPlatformArtifacts = true;
+      Enumeration<? extends ZipEntry> scan = zip.entries();
+      while (scan.hasMoreElements()) {
+        String group = metadataGroup(scan.nextElement().getName());
+        if (group != null) {
+          artifactCount++;
+          onlyPlatformArtifacts &= PlatformPackages.isPlatformGroup(group);
+        }
+      }
+      if (artifactCount == 0) {
+        // No Maven metadata: the manifest may name the artifact (Vert.x 5.1 jars do).
+        Map<String, String> named = new TreeMap<>();
+        String group = manifestArtifact(zip, named);
+        if (group != null) {
+          artifactCount = 1;
+          onlyPlatformArtifacts = PlatformPackages.isPlatformGroup(group);
+          if (onlyPlatformArtifacts) {
+            artifacts.putAll(named);
+          }
+        }
+      }
+      boolean whole = artifactCount > 0 && onlyPlatformArtifacts;
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      while (all.hasMoreElements()) {
+        ZipEntry entry = all.nextElement();
+        String name = entry.getName();
+        if (entry.isDirectory() || name.isEmpty() || name.startsWith("/")) {
+          continue;
+        }
+        if (entries.containsKey(name) || platform.containsKey(name)) {
+          continue;
+        }
+        if (whole || PlatformPackages.isPlatformEntry(name)) {
+          platform.put(name, entry.getSize() + ":" + Long.toHexString(entry.getCrc()));
+          if (metadataGroup(name) != null) {
+            try (InputStream in = zip.getInputStream(entry)) {
+              PlatformContent.readPomProperties(in.readAllBytes(), artifacts);
+            }
+          } else if (name.equals(VERTX_VERSION)) {
+            // vertx-core's own version: what tells a fat jar's Vert.x when shade dropped the
+            // manifests and the metadata (Vert.x 5.1 jars have no pom.properties)
+            try (InputStream in = zip.getInputStream(entry)) {
+              artifacts.putIfAbsent(
+                  "io.vertx:vertx-core",
+                  new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+            }
+          } else if (name.endsWith(CLASS_SUFFIX)) {
+            try (InputStream in = zip.getInputStream(entry)) {
+              addReferences(in.readAllBytes(), references);
+            }
+          }
+          continue;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          entries.put(name, SnapshotEntry.reusing(known.get(name), in.readAllBytes(), hasher));
+        }
+      }
+      return new JarContent(entries, platform, artifacts, references, whole, artifactCount);
+    }
+  }
+
+  /** Adds the classes a class file refers to; nothing when the bytes are not a class file. */
+  static void addReferences(byte[] classFile, Set<String> references) {
+    try {
+      references.addAll(ClassReferences.of(ByteBuffer.wrap(classFile)));
+    } catch (IllegalArgumentException | java.nio.BufferUnderflowException notAClass) {
+      // a resource named .class, or a damaged one: it refers to nothing
+    }
+  }
+
+  /**
+   * The group of the artifact the jar's manifest names ({@code Maven-Group-Id}, {@code
+   * Maven-Artifact-Id}, {@code Maven-Version}, as Vert.x 5.1 jars carry instead of Maven metadata),
+   * recorded in {@code artifacts}; null when it names none.
+   */
+  private static String manifestArtifact(ZipFile zip, Map<String, String> artifacts)
+      throws IOException {
+    ZipEntry entry = zip.getEntry("META-INF/MANIFEST.MF");
+    if (entry == null) {
+      return null;
+    }
+    java.util.jar.Manifest manifest;
+    try (InputStream in = zip.getInputStream(entry)) {
+      manifest = new java.util.jar.Manifest(in);
+    }
+    java.util.jar.Attributes main = manifest.getMainAttributes();
+    String group = main.getValue("Maven-Group-Id");
+    String artifact = main.getValue("Maven-Artifact-Id");
+    String version = main.getValue("Maven-Version");
+    if (group == null || artifact == null || version == null) {
+      return null;
+    }
+    artifacts.put(group + ":" + artifact, version);
+    return group;
+  }
+
+  /** The group of a {@code META-INF/maven/<group>/<artifact>/pom.properties} name, or null. */
+  private static String metadataGroup(String name) {
+    if (!name.startsWith(MAVEN_METADATA) || !name.endsWith(POM_PROPERTIES)) {
+      return null;
+    }
+    int end = name.indexOf('/', MAVEN_METADATA.length());
+    return end < 0 ? null : name.substring(MAVEN_METADATA.length(), end);
+  }
+}
