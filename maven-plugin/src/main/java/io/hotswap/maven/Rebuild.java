@@ -1,0 +1,87 @@
+package io.hotswap.maven;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * One rebuild after a source change: compile into a fresh staging directory; on a compile error
+ * print the compiler's messages and stop there (the active generation keeps serving the classes it
+ * has); on success make the code source hold the new build and reload the host through the command
+ * line ({@code hotswap reload --name <name>}), printing its outcome line.
+ *
+ * <p>Run by the source watcher's thread only, one rebuild at a time.
+ */
+final class Rebuild {
+  private final SourceCompiler compiler;
+  private final Path staging;
+  private final Path codeSource;
+  private final String name;
+  private final Log log;
+
+  Rebuild(SourceCompiler compiler, Path staging, Path codeSource, String name, Log log) {
+    this.compiler = compiler;
+    this.staging = staging;
+    this.codeSource = codeSource;
+    this.name = name;
+    this.log = log;
+  }
+
+  /** Rebuilds and reloads; failures are printed, never thrown: the watch goes on. */
+  void run() {
+    try {
+      long started = System.nanoTime();
+      CodeSourceSync.deleteTree(staging);
+      SourceCompiler.Build build = compiler.compile(staging);
+      long compiled = System.nanoTime();
+      if (!build.succeeded()) {
+        log.error(
+            "hotswap: compilation failed ("
+                + build.diagnostics().size()
+                + " errors); '"
+                + name
+                + "' keeps serving the previous build:");
+        build.diagnostics().forEach(log::error);
+        return;
+      }
+      CodeSourceSync.Changes changes = CodeSourceSync.apply(staging, codeSource);
+      if (changes.none()) {
+        log.info(
+            "hotswap: compiled "
+                + build.sources()
+                + " sources in "
+                + millis(started, compiled)
+                + " ms; the classes did not change, no reload");
+        return;
+      }
+      log.info(
+          "hotswap: compiled "
+              + build.sources()
+              + " sources in "
+              + millis(started, compiled)
+              + " ms ("
+              + changes.written()
+              + " files written, "
+              + changes.deleted()
+              + " deleted); reloading '"
+              + name
+              + "'");
+      long reloading = System.nanoTime();
+      CliCommand.Result reload = CliCommand.run(List.of("reload", "--name", name));
+      String timing = " (reload " + millis(reloading, System.nanoTime()) + " ms)";
+      if (reload.succeeded()) {
+        log.info("hotswap: " + reload.text() + timing);
+      } else {
+        log.error("hotswap: reload failed, the active generation keeps serving" + timing + ":");
+        reload.text().lines().forEach(log::error);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.error("hotswap: rebuild failed: " + e, e);
+    }
+  }
+
+  private static long millis(long from, long to) {
+    return (to - from) / 1_000_000;
+  }
+}
