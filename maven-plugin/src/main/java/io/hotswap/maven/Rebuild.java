@@ -2,14 +2,13 @@ package io.hotswap.maven;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * One rebuild after a source change: compile into a fresh staging directory; on a compile error
  * print the compiler's messages and stop there (the active generation keeps serving the classes it
  * has); on success make the code source hold the new build and reload the host through the command
- * line ({@code hotswap reload --name <name>}), printing its outcome line.
+ * line's MXBean ({@link HostConnection}), printing the outcome line {@code hotswap reload} prints.
  *
  * <p>Run by the source watcher's thread only, one rebuild at a time.
  */
@@ -17,13 +16,21 @@ final class Rebuild {
   private final SourceCompiler compiler;
   private final Path staging;
   private final Path codeSource;
+  private final HostConnection host;
   private final String name;
   private final Log log;
 
-  Rebuild(SourceCompiler compiler, Path staging, Path codeSource, String name, Log log) {
+  Rebuild(
+      SourceCompiler compiler,
+      Path staging,
+      Path codeSource,
+      HostConnection host,
+      String name,
+      Log log) {
     this.compiler = compiler;
     this.staging = staging;
     this.codeSource = codeSource;
+    this.host = host;
     this.name = name;
     this.log = log;
   }
@@ -68,7 +75,7 @@ final class Rebuild {
               + name
               + "'");
       long reloading = System.nanoTime();
-      CliCommand.Result reload = CliCommand.run(List.of("reload", "--name", name));
+      CliCommand.Result reload = host.reload();
       String timing = " (reload " + millis(reloading, System.nanoTime()) + " ms)";
       if (reload.succeeded()) {
         log.info("hotswap: " + reload.text() + timing);

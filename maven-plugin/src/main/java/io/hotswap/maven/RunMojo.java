@@ -138,15 +138,19 @@ public class RunMojo extends AbstractMojo {
         throw new MojoExecutionException(
             "the host did not serve '" + name + "' (its output above says why)");
       }
-      Rebuild rebuild = new Rebuild(compiler(), work.resolve("staging"), classes, name, getLog());
+      HostConnection connection = new HostConnection(host.pid(), name);
+      Rebuild rebuild =
+          new Rebuild(compiler(), work.resolve("staging"), classes, connection, name, getLog());
       getLog().info("hotswap: watching " + watchedRoots() + "; Ctrl-C or mvn hotswap:stop ends");
       SourceWatcher watcher =
           SourceWatcher.start(watchedRoots(), Duration.ofMillis(quietPeriod), rebuild::run);
       int exitCode;
       try {
+        connection.open();
         exitCode = host.awaitExit();
       } finally {
         watcher.close();
+        connection.close();
       }
       if (exitCode != 0) {
         throw new MojoExecutionException("the host (pid " + host.pid() + ") exited " + exitCode);
