@@ -9,10 +9,11 @@ import java.util.stream.Stream;
 
 /**
  * The sample Vert.x project of {@code src/it/sample} copied into a directory of the test, its pom
- * pointing at the plugin under test, with a settings file that resolves everything offline: the
+ * pointing at the plugin under test, with a settings file that resolves it without the network: the
  * plugin and hotswap's modules from the private repository the invoker installed them into ({@code
  * target/it-repo}), every other artifact from the outer build's local repository as a {@code file:}
- * remote. Nothing goes to the network and the outer local repository is only read.
+ * remote, tried before Maven Central (reached only for an artifact the outer build never
+ * downloaded). The outer local repository is only read.
  *
  * <p>Immutable once copied.
  */
@@ -38,18 +39,15 @@ record SampleProject(Path dir, Path settings) {
     Files.writeString(
         pom, Files.readString(pom).replace("@hotswap.version@", property("hotswap.it.version")));
     Path settings = dir.resolve("it-settings.xml");
-    String outer = Path.of(property("hotswap.it.mirror")).toUri().toString();
+    String outer = Path.of(property("hotswap.it.outerRepository")).toUri().toString();
     String repository =
-        "<id>central</id><url>"
+        "<id>outer-local</id><url>"
             + outer
             + "</url><releases><checksumPolicy>ignore</checksumPolicy></releases>"
             + "<snapshots><enabled>false</enabled></snapshots>";
     Files.writeString(
         settings,
         "<settings>\n"
-            + "  <mirrors><mirror><id>central</id><mirrorOf>*</mirrorOf><url>"
-            + outer
-            + "</url></mirror></mirrors>\n"
             + "  <profiles><profile><id>outer-local-repository</id>\n"
             + "    <repositories><repository>"
             + repository
