@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's scenario with real Maven: {@code mvn hotswap:run} on the sample Vert.x project; an
  * edit switches the answers under load with every request answered; a compile error shows the
- * compiler's message and the previous version keeps serving; {@code mvn hotswap:status} in another
- * process shows the generations and {@code mvn hotswap:stop} ends the run with exit 0.
+ * compiler's message and the previous version keeps serving, and so does a version whose start
+ * throws (the reload's FAILED outcome is printed); {@code mvn hotswap:status} in another process
+ * shows the generations and {@code mvn hotswap:stop} ends the run with exit 0.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HotSwapRunIT {
@@ -48,7 +49,7 @@ class HotSwapRunIT {
   }
 
   @Test
-  void run_editAndCompileErrorUnderLoad_switchesAnswersWithoutFailuresAndKeepsServingOnError()
+  void run_editsCompileErrorAndFailingStartUnderLoad_switchesAnswersWithoutFailures()
       throws Exception {
     SampleProject sample = SampleProject.copyTo(temp.resolve("sample"));
     int port = freePort();
@@ -98,6 +99,17 @@ class HotSwapRunIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> bodiesSince(load, broken).equals(Set.of("v2")));
 
+    long failing = System.nanoTime();
+    sample.greetingReturns("throw new IllegalStateException(\"broken on purpose\");");
+    await("the failed reload's outcome")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> run.output().contains(name + ": gen-3 FAILED"));
+    assertThat(run.output()).contains("reload failed").contains("broken on purpose");
+    await("v2 keeps serving through the failed reload")
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bodiesSince(load, failing).equals(Set.of("v2")));
+
     long fixed = System.nanoTime();
     sample.greetingReturns("return \"v3\";");
     await("the answers switch to v3")
@@ -110,7 +122,12 @@ class HotSwapRunIT {
         load.sent(), load.ok(), load.failed());
     run.output()
         .lines()
-        .filter(line -> line.contains("ACTIVATED") || line.contains("compiled "))
+        .filter(
+            line ->
+                line.contains("ACTIVATED")
+                    || line.contains("FAILED")
+                    || line.contains("compiled ")
+                    || line.contains("error:"))
         .forEach(line -> System.out.println("HotSwapRunIT: " + line));
     assertThat(load.failures()).isEmpty();
     assertThat(load.failed()).isZero();
@@ -124,13 +141,40 @@ class HotSwapRunIT {
     assertThat(status.output())
         .contains("hotswap '" + name + "'")
         .contains("GEN")
-        .containsPattern("\\b3 +ACTIVE\\b");
+        .containsPattern("\\b3 +FAILED\\b")
+        .containsPattern("\\b4 +ACTIVE\\b");
 
     MavenRun stop =
         MavenRun.start(sample, logs.resolve("stop.log"), "hotswap:stop", "-Dhotswap.name=" + name);
     assertThat(stop.awaitExit(MAVEN)).as(stop.output()).isZero();
     assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.output()).isZero();
     assertThat(run.output()).contains("hotswap: '" + name + "' stopped");
+  }
+
+  @Test
+  void run_mavenTerminated_stopsTheHostJvm() throws Exception {
+    SampleProject sample = SampleProject.copyTo(temp.resolve("sample"));
+    int port = freePort();
+    run =
+        MavenRun.start(
+            sample,
+            Path.of("target", "it-logs").resolve("terminated.log"),
+            "hotswap:run",
+            "-Dhotswap.name=plugin-it-" + port,
+            "-Dhotswap.conf={\"http.port\":" + port + "}");
+    await("the sample serves v1")
+        .atMost(MAVEN)
+        .pollInterval(Duration.ofMillis(500))
+        .failFast("mvn hotswap:run ended", () -> !run.isAlive())
+        .until(() -> "v1".equals(get(port)));
+    List<ProcessHandle> hosts = run.children();
+    assertThat(hosts).as("the host JVM").hasSize(1);
+
+    // SIGTERM, as Ctrl-C's SIGINT: Maven's shutdown hook stops the host, gracefully.
+    run.terminate();
+    assertThat(run.awaitExit(Duration.ofSeconds(90))).isNotZero();
+    await("the host JVM ended").atMost(Duration.ofSeconds(30)).until(() -> !hosts.get(0).isAlive());
+    assertThat(get(port)).isNull();
   }
 
   private static Set<String> bodiesSince(LoadDriver load, long nanos) {

@@ -86,6 +86,16 @@ final class MavenRun {
     return process.isAlive();
   }
 
+  /** The processes {@code mvn} started itself. */
+  List<ProcessHandle> children() {
+    return process.children().toList();
+  }
+
+  /** Sends {@code mvn} SIGTERM (its shutdown hooks run, as on Ctrl-C). */
+  void terminate() {
+    process.destroy();
+  }
+
   /** Remembers the processes it started (the host JVM), to end them however the test ends. */
   void recordDescendants() {
     process.descendants().forEach(descendants::add);
