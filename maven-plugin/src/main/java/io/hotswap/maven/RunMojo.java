@@ -114,6 +114,11 @@ public class RunMojo extends AbstractMojo {
     if (!Files.isDirectory(classes)) {
       throw new MojoExecutionException("no classes to run: " + classes + " does not exist");
     }
+    if (arguments.contains("--watch")) {
+      throw new MojoExecutionException(
+          "hotswap:run reloads after each build it compiles: leave --watch out of <arguments>"
+              + " (the host would reload a second time on the same change)");
+    }
     Path work = Path.of(project.getBuild().getDirectory(), "hotswap");
     HostProcess host;
     try {
