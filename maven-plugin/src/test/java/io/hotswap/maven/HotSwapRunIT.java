@@ -144,11 +144,26 @@ class HotSwapRunIT {
         .containsPattern("\\b3 +FAILED\\b")
         .containsPattern("\\b4 +ACTIVE\\b");
 
+    MavenRun reload =
+        MavenRun.start(
+            sample, logs.resolve("reload.log"), "hotswap:reload", "-Dhotswap.name=" + name);
+    assertThat(reload.awaitExit(MAVEN)).as(reload.output()).isZero();
+    assertThat(reload.output()).containsPattern(name + ": gen-5 (ACTIVATED|UNCHANGED)");
+    assertThat(get(port)).isEqualTo("v3");
+
     MavenRun stop =
         MavenRun.start(sample, logs.resolve("stop.log"), "hotswap:stop", "-Dhotswap.name=" + name);
     assertThat(stop.awaitExit(MAVEN)).as(stop.output()).isZero();
     assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.output()).isZero();
     assertThat(run.output()).contains("hotswap: '" + name + "' stopped");
+
+    MavenRun gone =
+        MavenRun.start(
+            sample, logs.resolve("gone.log"), "hotswap:status", "-Dhotswap.name=" + name);
+    assertThat(gone.awaitExit(MAVEN)).isNotZero();
+    assertThat(gone.output())
+        .contains("hotswap status failed (exit 2)")
+        .contains("no running hotswap instance named '" + name + "'");
   }
 
   @Test
