@@ -45,11 +45,11 @@ final class Rebuild {
       if (!build.succeeded()) {
         log.error(
             "hotswap: compilation failed ("
-                + build.diagnostics().size()
+                + build.errors().size()
                 + " errors); '"
                 + name
                 + "' keeps serving the previous build:");
-        build.diagnostics().forEach(log::error);
+        build.errors().forEach(log::error);
         return;
       }
       CodeSourceSync.Changes changes = CodeSourceSync.apply(staging, codeSource);

@@ -119,44 +119,16 @@ public class RunMojo extends AbstractMojo {
           "hotswap:run reloads after each build it compiles: leave --watch out of <arguments>"
               + " (the host would reload a second time on the same change)");
     }
+    SourceCompiler compiler = compiler();
     Path work = Path.of(project.getBuild().getDirectory(), "hotswap");
-    HostProcess host;
-    try {
-      host =
-          HostProcess.start(
-              HostClasspath.assemble(
-                  project.getArtifacts(),
-                  plugin.getArtifacts(),
-                  plugin.getGroupId() + ":" + plugin.getArtifactId()),
-              hostJvmArgs(work),
-              runArgs(classes),
-              name,
-              project.getBasedir().toPath(),
-              Duration.ofSeconds(stopTimeout),
-              line -> getLog().info(line));
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot start the host JVM: " + e.getMessage(), e);
-    }
+    HostProcess host = startHost(classes, work);
     try {
       if (!host.awaitServing(Duration.ofSeconds(startTimeout))) {
         host.close();
         throw new MojoExecutionException(
             "the host did not serve '" + name + "' (its output above says why)");
       }
-      HostConnection connection = new HostConnection(host.pid(), name);
-      Rebuild rebuild =
-          new Rebuild(compiler(), work.resolve("staging"), classes, connection, name, getLog());
-      getLog().info("hotswap: watching " + watchedRoots() + "; Ctrl-C or mvn hotswap:stop ends");
-      SourceWatcher watcher =
-          SourceWatcher.start(watchedRoots(), Duration.ofMillis(quietPeriod), rebuild::run);
-      int exitCode;
-      try {
-        connection.open();
-        exitCode = host.awaitExit();
-      } finally {
-        watcher.close();
-        connection.close();
-      }
+      int exitCode = watchUntilExit(host, compiler, classes, work);
       if (exitCode != 0) {
         throw new MojoExecutionException("the host (pid " + host.pid() + ") exited " + exitCode);
       }
@@ -168,6 +140,42 @@ public class RunMojo extends AbstractMojo {
     } catch (IOException e) {
       host.close();
       throw new MojoExecutionException("cannot watch the sources: " + e.getMessage(), e);
+    }
+  }
+
+  private HostProcess startHost(Path classes, Path work) throws MojoExecutionException {
+    try {
+      return HostProcess.start(
+          HostClasspath.assemble(
+              project.getArtifacts(),
+              plugin.getArtifacts(),
+              plugin.getGroupId() + ":" + plugin.getArtifactId()),
+          hostJvmArgs(work),
+          runArgs(classes),
+          name,
+          project.getBasedir().toPath(),
+          Duration.ofSeconds(stopTimeout),
+          line -> getLog().info(line));
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot start the host JVM: " + e.getMessage(), e);
+    }
+  }
+
+  /** Rebuilds and reloads on every source change until the host ends; its exit code. */
+  private int watchUntilExit(HostProcess host, SourceCompiler compiler, Path classes, Path work)
+      throws IOException, InterruptedException {
+    HostConnection connection = new HostConnection(host.pid(), name);
+    Rebuild rebuild =
+        new Rebuild(compiler, work.resolve("staging"), classes, connection, name, getLog());
+    SourceWatcher watcher =
+        SourceWatcher.start(watchedRoots(), Duration.ofMillis(quietPeriod), rebuild::run);
+    getLog().info("hotswap: watching " + watchedRoots() + "; Ctrl-C or mvn hotswap:stop ends");
+    try {
+      connection.open();
+      return host.awaitExit();
+    } finally {
+      watcher.close();
+      connection.close();
     }
   }
 

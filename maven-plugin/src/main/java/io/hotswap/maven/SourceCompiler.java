@@ -34,8 +34,8 @@ final class SourceCompiler {
   private final String release;
   private final Charset encoding;
 
-  /** What a build produced: the staging tree on success, the compiler's diagnostics otherwise. */
-  record Build(boolean succeeded, Path staging, int sources, List<String> diagnostics) {}
+  /** What a build produced: the staging tree on success, the compiler's errors otherwise. */
+  record Build(boolean succeeded, Path staging, int sources, List<String> errors) {}
 
   SourceCompiler(
       List<Path> sourceRoots,
@@ -62,8 +62,13 @@ final class SourceCompiler {
               + "): run Maven on a JDK");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StringWriter other = new StringWriter();
     boolean compiled = sources.isEmpty();
     if (!sources.isEmpty()) {
+      // Sources that annotation processors generate go beside the staging tree, not into it.
+      Path generated = staging.resolveSibling(staging.getFileName() + "-generated-sources");
+      CodeSourceSync.deleteTree(generated);
+      Files.createDirectories(generated);
       try (StandardJavaFileManager files =
           javac.getStandardFileManager(diagnostics, Locale.ROOT, encoding)) {
         List<String> options =
@@ -75,9 +80,10 @@ final class SourceCompiler {
                 encoding.name(),
                 "-d",
                 staging.toString(),
+                "-s",
+                generated.toString(),
                 "-classpath",
                 String.join(File.pathSeparator, classpath));
-        StringWriter other = new StringWriter();
         compiled =
             javac
                 .getTask(
@@ -90,17 +96,18 @@ final class SourceCompiler {
                 .call();
       }
     }
-    List<String> messages = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-      if (diagnostic.getKind() == Diagnostic.Kind.ERROR || !compiled) {
-        messages.add(describe(diagnostic));
-      }
-    }
     if (!compiled) {
-      return new Build(false, staging, sources.size(), messages);
+      List<String> errors = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+        if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+          errors.add(describe(diagnostic));
+        }
+      }
+      other.toString().lines().filter(line -> !line.isBlank()).forEach(errors::add);
+      return new Build(false, staging, sources.size(), errors);
     }
     copyResources(staging);
-    return new Build(true, staging, sources.size(), messages);
+    return new Build(true, staging, sources.size(), List.of());
   }
 
   /** {@code path:line: error: message}, as javac prints it. */

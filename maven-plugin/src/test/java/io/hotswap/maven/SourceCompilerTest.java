@@ -38,7 +38,7 @@ class SourceCompilerTest {
     SourceCompiler.Build build = compiler().compile(temp.resolve("staging"));
 
     assertThat(build.succeeded()).isFalse();
-    assertThat(build.diagnostics())
+    assertThat(build.errors())
         .anySatisfy(line -> assertThat(line).contains("Greeting.java:3: error: "));
     assertThat(temp.resolve("staging/app/greeting.txt")).doesNotExist();
   }
