@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,11 +38,15 @@ final class HostProcess {
   private final Duration stopTimeout;
   private final CountDownLatch ready = new CountDownLatch(1);
   private final Thread shutdownHook;
+  private final Thread pump;
 
-  private HostProcess(Process process, Duration stopTimeout) {
+  private HostProcess(
+      Process process, Duration stopTimeout, String servingLine, Consumer<String> output) {
     this.process = process;
     this.stopTimeout = stopTimeout;
     this.shutdownHook = new Thread(this::stop, "hotswap-host-stop-1");
+    this.pump = new Thread(() -> copyOutput(servingLine, output), "hotswap-host-output-1");
+    pump.setDaemon(true);
   }
 
   /**
@@ -77,30 +82,28 @@ final class HostProcess {
             .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
             .start();
-    HostProcess host = new HostProcess(process, stopTimeout);
+    HostProcess host =
+        new HostProcess(process, stopTimeout, "hotswap '" + name + "' (pid ", output);
     Runtime.getRuntime().addShutdownHook(host.shutdownHook);
-    String servingLine = "hotswap '" + name + "' (pid ";
-    Thread pump =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  output.accept(line);
-                  if (line.startsWith(servingLine)) {
-                    host.ready.countDown();
-                  }
-                }
-              } catch (IOException e) {
-                // The host ended; its exit code says how.
-              }
-            },
-            "hotswap-host-output-1");
-    pump.setDaemon(true);
-    pump.start();
+    host.pump.start();
     return host;
+  }
+
+  /** Hands every line to {@code output}; the serving line counts down {@link #ready}. */
+  private void copyOutput(String servingLine, Consumer<String> output) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        output.accept(line);
+        if (line.startsWith(servingLine)) {
+          ready.countDown();
+        }
+      }
+    } catch (IOException e) {
+      // The host ended; its exit code says how.
+    }
   }
 
   /** The host's pid. */
@@ -120,17 +123,29 @@ final class HostProcess {
         return true;
       }
       if (!process.isAlive()) {
+        awaitOutput();
         return ready.getCount() == 0;
       }
     }
     return false;
   }
 
+  /** The host's exit code once it ended. */
+  Optional<Integer> exitCode() {
+    return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+  }
+
   /** Waits for the host to end (a {@code hotswap:stop}, a signal) and answers its exit code. */
   int awaitExit() throws InterruptedException {
     int exitCode = process.waitFor();
+    awaitOutput();
     removeShutdownHook();
     return exitCode;
+  }
+
+  /** Lets the last lines of an ended host reach the log before the goal reports. */
+  private void awaitOutput() throws InterruptedException {
+    pump.join(TimeUnit.SECONDS.toMillis(5));
   }
 
   /** Stops the host gracefully, forcibly after the stop timeout; returns once it ended. */

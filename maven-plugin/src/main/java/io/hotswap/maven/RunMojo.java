@@ -124,9 +124,13 @@ public class RunMojo extends AbstractMojo {
     HostProcess host = startHost(classes, work);
     try {
       if (!host.awaitServing(Duration.ofSeconds(startTimeout))) {
+        String why =
+            host.exitCode()
+                .map(code -> "it exited " + code)
+                .orElse("not within " + startTimeout + " s");
         host.close();
         throw new MojoExecutionException(
-            "the host did not serve '" + name + "' (its output above says why)");
+            "the host did not serve '" + name + "' (" + why + "; its output above says why)");
       }
       int exitCode = watchUntilExit(host, compiler, classes, work);
       if (exitCode != 0) {
