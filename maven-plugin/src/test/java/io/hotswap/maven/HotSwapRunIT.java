@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HotSwapRunIT {
   private static final Duration MAVEN = Duration.ofSeconds(120);
+  private static final HttpClient PROBE = HttpClient.newHttpClient();
 
   @TempDir Path temp;
   private MavenRun run;
@@ -93,7 +94,7 @@ class HotSwapRunIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> run.output().contains("Greeting.java:8: error:"));
     assertThat(run.output()).contains("compilation failed").contains("keeps serving");
-    // Well after the compiler spoke, the previous version still answers, and nothing else.
+    // Well after the compiler spoke, the previous version still answers, and nothing else does.
     await("v2 keeps serving through the compile error")
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
@@ -203,7 +204,7 @@ class HotSwapRunIT {
 
   private static String get(int port) {
     try {
-      return HttpClient.newHttpClient()
+      return PROBE
           .send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
                   .timeout(Duration.ofSeconds(5))
