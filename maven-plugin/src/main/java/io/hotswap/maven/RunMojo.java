@@ -61,8 +61,9 @@ public class RunMojo extends AbstractMojo {
   /**
    * The application's main verticle, deployed as each generation's entry (compat mode). Default:
    * the {@code vertx.verticle} or {@code main.verticle} property of the project (the
-   * vertx-maven-plugin's); without any, the host runs the project's {@code @GenerationEntry}
-   * classes behind an HTTP endpoint.
+   * vertx-maven-plugin's), else the {@code Main-Verticle} manifest entry the jar plugin writes;
+   * without any, the host runs the project's {@code @GenerationEntry} classes behind an HTTP
+   * endpoint.
    */
   @Parameter(property = "hotswap.mainVerticle")
   String mainVerticle;
@@ -206,7 +207,10 @@ public class RunMojo extends AbstractMojo {
     return args;
   }
 
-  /** {@code mainVerticle}, else the project's {@code vertx.verticle} or {@code main.verticle}. */
+  /**
+   * {@code mainVerticle}, else the project's {@code vertx.verticle} or {@code main.verticle}
+   * property, else the {@code Main-Verticle} manifest entry of its jar plugin's configuration.
+   */
   String mainVerticle() {
     if (mainVerticle != null && !mainVerticle.isBlank()) {
       return mainVerticle.trim();
@@ -217,7 +221,29 @@ public class RunMojo extends AbstractMojo {
         return value.trim();
       }
     }
-    return null;
+    // The jar's manifest entry, as `hotswap run --code app.jar` would read it.
+    Xpp3Dom entry =
+        child(
+            pluginConfiguration("org.apache.maven.plugins:maven-jar-plugin"),
+            "archive",
+            "manifestEntries",
+            "Main-Verticle");
+    return entry == null || entry.getValue() == null || entry.getValue().isBlank()
+        ? null
+        : entry.getValue().trim();
+  }
+
+  private Xpp3Dom pluginConfiguration(String key) {
+    Plugin plugin = project.getPlugin(key);
+    return plugin != null && plugin.getConfiguration() instanceof Xpp3Dom config ? config : null;
+  }
+
+  private static Xpp3Dom child(Xpp3Dom dom, String... path) {
+    Xpp3Dom found = dom;
+    for (String name : path) {
+      found = found == null ? null : found.getChild(name);
+    }
+    return found;
   }
 
   private List<String> hostJvmArgs(Path work) throws IOException {
@@ -281,14 +307,11 @@ public class RunMojo extends AbstractMojo {
     if (isVersion(release)) {
       return release.trim();
     }
-    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
-    if (compiler != null && compiler.getConfiguration() instanceof Xpp3Dom config) {
-      Xpp3Dom child = config.getChild("release");
-      if (child != null && isVersion(child.getValue())) {
-        return child.getValue().trim();
-      }
-    }
-    return DEFAULT_RELEASE;
+    Xpp3Dom configured =
+        child(pluginConfiguration("org.apache.maven.plugins:maven-compiler-plugin"), "release");
+    return configured != null && isVersion(configured.getValue())
+        ? configured.getValue().trim()
+        : DEFAULT_RELEASE;
   }
 
   private static boolean isVersion(String value) {

@@ -37,21 +37,41 @@ class RunMojoTest {
   }
 
   @Test
+  void mainVerticle_jarPluginManifestEntry_isTheDefault() {
+    RunMojo run = mojo();
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    Xpp3Dom archive = new Xpp3Dom("archive");
+    Xpp3Dom entries = new Xpp3Dom("manifestEntries");
+    Xpp3Dom mainVerticle = new Xpp3Dom("Main-Verticle");
+    mainVerticle.setValue("com.acme.FromManifest");
+    entries.addChild(mainVerticle);
+    archive.addChild(entries);
+    configuration.addChild(archive);
+    run.project.getBuild().addPlugin(plugin("maven-jar-plugin", configuration));
+
+    assertThat(run.mainVerticle()).isEqualTo("com.acme.FromManifest");
+  }
+
+  @Test
   void release_propertyThenCompilerConfigurationThen17() {
     assertThat(mojo().release()).isEqualTo("17");
     RunMojo run = mojo();
-    Plugin compiler = new Plugin();
-    compiler.setGroupId("org.apache.maven.plugins");
-    compiler.setArtifactId("maven-compiler-plugin");
     Xpp3Dom configuration = new Xpp3Dom("configuration");
     Xpp3Dom release = new Xpp3Dom("release");
     release.setValue("21");
     configuration.addChild(release);
-    compiler.setConfiguration(configuration);
-    run.project.getBuild().addPlugin(compiler);
+    run.project.getBuild().addPlugin(plugin("maven-compiler-plugin", configuration));
     assertThat(run.release()).isEqualTo("21");
     run.project.getProperties().setProperty("maven.compiler.release", "19");
     assertThat(run.release()).isEqualTo("19");
+  }
+
+  private static Plugin plugin(String artifactId, Xpp3Dom configuration) {
+    Plugin plugin = new Plugin();
+    plugin.setGroupId("org.apache.maven.plugins");
+    plugin.setArtifactId(artifactId);
+    plugin.setConfiguration(configuration);
+    return plugin;
   }
 
   private static RunMojo mojo() {
