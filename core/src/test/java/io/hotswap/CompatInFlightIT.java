@@ -3,6 +3,7 @@ package io.hotswap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.CompatPathsApp;
 import io.hotswap.testing.DrainWatch;
 import io.hotswap.testing.Fixture;
@@ -55,7 +56,7 @@ class CompatInFlightIT {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
-    clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    clientVertx = ClientVertx.create();
     codeDir = workDir.resolve("code");
     // v0 has an HTTP instance on each of the four lanes, so the host accepts on all of them; v1
     // has one: connections on the three other lanes are handed to its loop.

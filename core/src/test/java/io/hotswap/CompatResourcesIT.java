@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.loader.testing.JavaSourceCompiler;
+import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
 import io.vertx.core.Future;
@@ -111,7 +112,7 @@ class CompatResourcesIT {
   void start() {
     codeDir = workDir.resolve("code");
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-    clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    clientVertx = ClientVertx.create();
     client =
         clientVertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(16));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.internal.cleanup.GenerationCleaner;
+import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
 import io.hotswap.testing.PojoApp;
@@ -34,7 +35,7 @@ class LibraryCacheLeakIT {
 
   @TempDir Path workDir;
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-  private final Vertx clientVertx = Vertx.vertx();
+  private final Vertx clientVertx = ClientVertx.create();
   private final HttpClient client = clientVertx.createHttpClient();
   private HotSwap hotSwap;
 

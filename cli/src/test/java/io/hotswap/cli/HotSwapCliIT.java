@@ -3,6 +3,7 @@ package io.hotswap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.testing.CliRun;
+import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.CompatApp;
 import io.hotswap.testing.CompatHost;
 import io.hotswap.testing.Fixture;
@@ -39,7 +40,7 @@ class HotSwapCliIT {
 
   @BeforeEach
   void clients() {
-    clientVertx = Vertx.vertx();
+    clientVertx = ClientVertx.create();
     client = clientVertx.createHttpClient();
   }
 

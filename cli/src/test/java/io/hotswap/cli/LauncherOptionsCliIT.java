@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.hotswap.loader.testing.JavaSourceCompiler;
 import io.hotswap.testing.CliRun;
+import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.Harness;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -72,7 +73,7 @@ class LauncherOptionsCliIT {
 
   @BeforeEach
   void clients() {
-    clientVertx = Vertx.vertx();
+    clientVertx = ClientVertx.create();
     client = clientVertx.createHttpClient();
   }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.ReloadOutcome;
+import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.Harness;
 import io.hotswap.testing.HttpAnswer;
 import io.hotswap.testing.LoadDriver;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -94,7 +94,7 @@ abstract class CatalogueTest {
     workDir = Files.createTempDirectory("catalogue-" + app().name() + "-");
     v1 = app().jar(workDir, "v1");
     v2 = app().jar(workDir, "v2");
-    clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    clientVertx = ClientVertx.create();
     plainPort = freePort();
     System.setProperty("http.port", Integer.toString(plainPort));
     configure(Side.PLAIN);

@@ -32,7 +32,7 @@ public final class CompatHost implements AutoCloseable {
   private final Path codeDir;
   private final Map<CompatApp, Path> compiled = new EnumMap<>(CompatApp.class);
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
-  private final Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+  private final Vertx clientVertx = ClientVertx.create();
   private final HttpClient client =
       clientVertx.createHttpClient(
           new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(8));

@@ -46,7 +46,7 @@ public final class Harness implements AutoCloseable {
     this.workDir = workDir;
     this.codeDir = options.codeSource();
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
-    this.clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    this.clientVertx = ClientVertx.create();
     this.client =
         clientVertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(8));

@@ -3,6 +3,7 @@ package io.hotswap.internal.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.ThreadDump;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -64,6 +65,7 @@ class RehomedHttpServerRequestIT {
   private final AtomicReference<RehomedHttpServerRequest> lastRequest = new AtomicReference<>();
 
   private Vertx vertx;
+  private Vertx clientVertx;
   private HttpClient client;
   private NetClient netClient;
   private ContextInternal hostContext;
@@ -114,14 +116,16 @@ class RehomedHttpServerRequestIT {
     assertThat(pinned.classLoader()).isSameAs(generationLoader);
     assertThat(pinned.deploymentID()).isEqualTo(generationDeploymentId);
 
+    clientVertx = ClientVertx.create();
     client =
-        vertx.createHttpClient(
+        clientVertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(4));
     netClient = vertx.createNetClient();
   }
 
   @AfterEach
   void stop() throws Exception {
+    join(clientVertx.close());
     join(vertx.close());
     generationLoader.close();
   }
