@@ -264,8 +264,13 @@ public final class Supervisor {
       long began,
       AsyncResult<Snapshot> snapshot,
       Promise<ReloadOutcome> outcome) {
+    // Only a snapshot of this host's own code source says what platform it needs: a kept one (a
+    // rollback) ran on this platform already, a shipped one (a cluster roll) was checked where
+    // it was taken.
     Optional<String> platformChange =
-        snapshot.succeeded() ? platform.refusal(snapshot.result()) : Optional.empty();
+        snapshot.succeeded() && request.target() == null
+            ? platform.refusal(snapshot.result())
+            : Optional.empty();
     if (snapshot.failed()) {
       // No snapshot, no generation: report it like a failed load.
       pipeline.fail(attempt(request, previous, began, outcome), snapshot.cause());
