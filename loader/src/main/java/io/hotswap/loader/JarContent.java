@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,12 +43,12 @@ record JarContent(
   }
 
   /**
-   * Reads {@code jar}, keeping the hashed entry of {@code known} where the bytes are the same.
+   * Reads {@code jar}, keeping the hashed entries of {@code known} (the jar as last read, or null)
+   * where the bytes are the same, and its platform part's references when that part is unchanged.
    *
    * @throws IOException when the jar cannot be read or is not a zip file
    */
-  static JarContent read(Path jar, Map<String, SnapshotEntry> known, EntryHasher hasher)
-      throws IOException {
+  static JarContent read(Path jar, JarContent known, EntryHasher hasher) throws IOException {
     Map<String, SnapshotEntry> entries = new HashMap<>();
     Map<String, String> platform = new TreeMap<>();
     Map<String, String> artifacts = new TreeMap<>();
@@ -75,6 +77,8 @@ record JarContent(
         }
       }
       boolean whole = artifactCount > 0 && onlyPlatformArtifacts;
+      List<ZipEntry> application = new ArrayList<>();
+      List<ZipEntry> platformEntries = new ArrayList<>();
       Enumeration<? extends ZipEntry> all = zip.entries();
       while (all.hasMoreElements()) {
         ZipEntry entry = all.nextElement();
@@ -82,35 +86,60 @@ record JarContent(
         if (entry.isDirectory() || name.isEmpty() || name.startsWith("/")) {
           continue;
         }
-        if (entries.containsKey(name) || platform.containsKey(name)) {
-          continue;
-        }
         if (whole || PlatformPackages.isPlatformEntry(name)) {
-          platform.put(name, entry.getSize() + ":" + Long.toHexString(entry.getCrc()));
-          if (metadataGroup(name) != null) {
-            try (InputStream in = zip.getInputStream(entry)) {
-              PlatformContent.readPomProperties(in.readAllBytes(), artifacts);
-            }
-          } else if (name.equals(VERTX_VERSION)) {
-            // vertx-core's own version: what tells a fat jar's Vert.x when shade dropped the
-            // manifests and the metadata (Vert.x 5.1 jars have no pom.properties)
-            try (InputStream in = zip.getInputStream(entry)) {
-              artifacts.putIfAbsent(
-                  "io.vertx:vertx-core",
-                  new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
-            }
-          } else if (name.endsWith(CLASS_SUFFIX)) {
-            try (InputStream in = zip.getInputStream(entry)) {
-              addReferences(in.readAllBytes(), references);
-            }
+          if (platform.putIfAbsent(name, entry.getSize() + ":" + Long.toHexString(entry.getCrc()))
+              == null) {
+            platformEntries.add(entry);
           }
+        } else {
+          application.add(entry);
+        }
+      }
+      if (known != null && known.platformEntries().equals(platform)) {
+        // The same platform as last time (a rebuilt application, the same Vert.x): what its
+        // classes refer to is known, and its bytes need no reading.
+        artifacts.putAll(known.artifacts());
+        references.addAll(known.platformReferences());
+      } else {
+        for (ZipEntry entry : platformEntries) {
+          readPlatformEntry(zip, entry, artifacts, references);
+        }
+      }
+      Map<String, SnapshotEntry> knownEntries = known == null ? Map.of() : known.entries();
+      for (ZipEntry entry : application) {
+        String name = entry.getName();
+        if (entries.containsKey(name)) {
           continue;
         }
         try (InputStream in = zip.getInputStream(entry)) {
-          entries.put(name, SnapshotEntry.reusing(known.get(name), in.readAllBytes(), hasher));
+          entries.put(
+              name, SnapshotEntry.reusing(knownEntries.get(name), in.readAllBytes(), hasher));
         }
       }
       return new JarContent(entries, platform, artifacts, references, whole, artifactCount);
+    }
+  }
+
+  private static void readPlatformEntry(
+      ZipFile zip, ZipEntry entry, Map<String, String> artifacts, Set<String> references)
+      throws IOException {
+    String name = entry.getName();
+    if (metadataGroup(name) != null) {
+      try (InputStream in = zip.getInputStream(entry)) {
+        PlatformContent.readPomProperties(in.readAllBytes(), artifacts);
+      }
+    } else if (name.equals(VERTX_VERSION)) {
+      // vertx-core's own version: what tells a fat jar's Vert.x when shade dropped the manifests
+      // and the metadata (Vert.x 5.1 jars have no pom.properties)
+      try (InputStream in = zip.getInputStream(entry)) {
+        artifacts.putIfAbsent(
+            "io.vertx:vertx-core",
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+      }
+    } else if (name.endsWith(CLASS_SUFFIX)) {
+      try (InputStream in = zip.getInputStream(entry)) {
+        addReferences(in.readAllBytes(), references);
+      }
     }
   }
 

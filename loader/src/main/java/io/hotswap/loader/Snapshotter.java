@@ -220,7 +220,7 @@ public final class Snapshotter {
       }
       JarContent content;
       try {
-        content = JarContent.read(jar, known == null ? Map.of() : known.entries(), hasher);
+        content = JarContent.read(jar, known == null ? null : known.content(), hasher);
       } catch (NoSuchFileException e) {
         return;
       }

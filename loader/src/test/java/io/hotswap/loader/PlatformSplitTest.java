@@ -150,6 +150,33 @@ class PlatformSplitTest {
   }
 
   @Test
+  void rebuiltFatJar_sameSnapshotter_samePlatformKept_changedPlatformSeen() throws Exception {
+    Path jar = dir.resolve("shop.jar");
+    Files.copy(fatJar("build-1.jar", "5.0.7", "v1"), jar);
+    Snapshotter snapshotter = new Snapshotter(CodeSource.of(jar));
+    Snapshot first = snapshotter.take();
+
+    Files.copy(
+        fatJar("build-2.jar", "5.0.7", "v2"),
+        jar,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(0));
+    Snapshot rebuilt = snapshotter.take();
+    Files.copy(
+        fatJar("build-3.jar", "5.1.6", "v2"),
+        jar,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000));
+    Snapshot upgraded = snapshotter.take();
+
+    assertThat(rebuilt.id()).isNotEqualTo(first.id());
+    assertThat(first.platform().changeTo(rebuilt.platform())).isEmpty();
+    assertThat(rebuilt.platform().artifacts()).isEqualTo(first.platform().artifacts());
+    assertThat(rebuilt.platform().changeTo(upgraded.platform()))
+        .contains("io.vertx:vertx-core 5.0.7 -> 5.1.6");
+  }
+
+  @Test
   void platformClassTheHostLacks_notDefinedFromTheCodeSource_errorNamesThePackage()
       throws Exception {
     Snapshot snapshot = new Snapshotter(CodeSource.of(fatJar("app.jar", "5.0.7", "v1"))).take();
