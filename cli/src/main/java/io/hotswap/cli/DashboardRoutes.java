@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,11 +102,17 @@ final class DashboardRoutes implements Handler<HttpServerRequest> {
       return "cross-site reload refused\n";
     }
     String origin = request.getHeader("Origin");
-    String host = request.getHeader("Host");
-    if (origin != null && (host == null || !origin.equals("http://" + host))) {
+    HostAndPort authority = request.authority();
+    if (origin != null
+        && (authority == null
+            || !origin.equals("http://" + authority.host() + portSuffix(authority.port())))) {
       return "reload from origin " + origin + " refused\n";
     }
     return null;
+  }
+
+  private static String portSuffix(int port) {
+    return port < 0 || port == 80 ? "" : ":" + port;
   }
 
   private static byte[] resource(String name) {
