@@ -76,14 +76,18 @@ final class ObserveArgs {
         dashboard == null
             ? null
             : ListenAddress.parse("--dashboard", dashboard, dashboardAllowRemote);
-    if (healthAt != null && healthAt.equals(dashboardAt) && healthAt.port() != 0) {
+    if (healthAt != null
+        && dashboardAt != null
+        && healthAt.port() == dashboardAt.port()
+        && healthAt.port() != 0) {
       throw new HotSwapCli.UsageProblem("--health and --dashboard need different ports");
     }
     int healthPort = -1;
     int dashboardPort = -1;
     if (healthAt != null) {
-      readiness = new Readiness(hotSwap.activeGeneration());
+      readiness = new Readiness();
       hotSwap.addListener(readiness);
+      readiness.seed(hotSwap.activeGeneration());
       healthPort = listen(vertx, healthAt, new HealthRoutes(hotSwap, readiness), "health");
       String at = healthAt.describe(healthPort);
       LOG.info("readiness on http://{}/ready, liveness on http://{}/health", at, at);

@@ -16,15 +16,22 @@ import java.util.function.Consumer;
  */
 final class Readiness implements Consumer<GenerationInfo> {
   private GenerationInfo active;
+  private boolean heard;
   private boolean stopped;
 
-  /** Starts from {@code current}, the generation active when the listener was added, if any. */
-  Readiness(Optional<GenerationInfo> current) {
-    this.active = current.orElse(null);
+  /**
+   * Starts from {@code current}, what {@code HotSwap.activeGeneration()} said once the listener was
+   * added; ignored if a transition came first (it is newer).
+   */
+  synchronized void seed(Optional<GenerationInfo> current) {
+    if (!heard) {
+      active = current.orElse(null);
+    }
   }
 
   @Override
   public synchronized void accept(GenerationInfo info) {
+    heard = true;
     if (info.state() == GenerationState.ACTIVE) {
       active = info;
     } else if (active != null && active.id() == info.id()) {

@@ -44,6 +44,16 @@ class ObserveArgsTest {
   }
 
   @Test
+  void start_sameNonZeroPortForBoth_isAUsageProblem() {
+    ObserveArgs observe = new ObserveArgs();
+    observe.health = "9000";
+    observe.dashboard = "localhost:9000";
+    assertThatThrownBy(() -> observe.start(null, null))
+        .isInstanceOf(HotSwapCli.UsageProblem.class)
+        .hasMessageContaining("different ports");
+  }
+
+  @Test
   void runCommand_acceptsTheObserveOptions() {
     RunCommand run = new RunCommand();
     new CommandLine(run)
@@ -63,7 +73,8 @@ class ObserveArgsTest {
 
   @Test
   void readiness_followsCutoverAndDrain() {
-    Readiness readiness = new Readiness(Optional.empty());
+    Readiness readiness = new Readiness();
+    readiness.seed(Optional.empty());
     assertThat(readiness.active()).isEmpty();
     readiness.accept(info(1, GenerationState.STARTING));
     assertThat(readiness.active()).isEmpty();
@@ -81,8 +92,17 @@ class ObserveArgsTest {
   }
 
   @Test
+  void readiness_transitionBeforeSeed_keepsTheNewerState() {
+    Readiness readiness = new Readiness();
+    readiness.accept(info(2, GenerationState.ACTIVE));
+    readiness.seed(Optional.of(info(1, GenerationState.ACTIVE)));
+    assertThat(readiness.active()).map(GenerationInfo::id).contains(2L);
+  }
+
+  @Test
   void readiness_stopped_staysDown() {
-    Readiness readiness = new Readiness(Optional.of(info(4, GenerationState.ACTIVE)));
+    Readiness readiness = new Readiness();
+    readiness.seed(Optional.of(info(4, GenerationState.ACTIVE)));
     assertThat(readiness.active()).isPresent();
     readiness.stop();
     readiness.accept(info(5, GenerationState.ACTIVE));
