@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hotswap run --health 0 --dashboard 0} in a real second JVM: both servers answer, a reload
- * from the command line shows in {@code /ready}, {@code hotswap stop} ends the process cleanly; a
- * non-loopback address without its allow option is a usage error.
+ * from the command line shows in {@code /ready}, {@code /ready} is 503 while {@code hotswap stop}
+ * drains a request in flight and the process then ends cleanly; a non-loopback address without its
+ * allow option is a usage error.
  */
 class ObserveCliIT {
   private static final Pattern READY =
@@ -76,7 +79,34 @@ class ObserveCliIT {
                   .getString("status"))
           .isEqualTo("ACTIVATED");
 
-      CliRun stop = CliRun.of("stop", "--name", name, "--timeout", "60s");
+      // hotswap stop while a request is in flight: /ready is 503 during the drain.
+      CompletableFuture<HttpResponse<String>> held =
+          http.sendAsync(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + instance.port() + "/slow?ms=6000"))
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  new JsonObject(CliRun.of("status", "--json", "--name", name).out())
+                      .getJsonArray("generations").stream()
+                          .map(JsonObject.class::cast)
+                          .anyMatch(g -> g.getLong("id") == 2 && g.getInteger("inFlight") > 0));
+      CompletableFuture<CliRun> stopping =
+          CompletableFuture.supplyAsync(
+              () -> CliRun.of("stop", "--name", name, "--timeout", "60s"));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> get(health, "/ready").statusCode() == 503);
+      assertThat(held.isDone()).as("the held request is still draining").isFalse();
+      assertThat(new JsonObject(get(health, "/ready").body()).getString("status"))
+          .isEqualTo("DOWN");
+      assertThat(held.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      CliRun stop = stopping.get(60, TimeUnit.SECONDS);
       assertThat(stop.exitCode()).as(stop.text()).isZero();
       assertThat(instance.awaitExit(Duration.ofSeconds(30))).isZero();
     }
