@@ -83,7 +83,7 @@ class ObserveCliIT {
       CompletableFuture<HttpResponse<String>> held =
           http.sendAsync(
               HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + instance.port() + "/slow?ms=6000"))
+                      URI.create("http://127.0.0.1:" + instance.port() + "/slow?ms=10000"))
                   .timeout(Duration.ofSeconds(60))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
