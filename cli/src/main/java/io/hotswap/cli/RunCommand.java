@@ -153,6 +153,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ClusterArgs clusterArgs;
 
+  @Mixin ObserveArgs observeArgs;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     if (!HostProcess.isHost()) {
@@ -206,6 +208,8 @@ final class RunCommand implements Callable<Integer> {
             ? ClusterArgs.join(cluster.get(), name, hostOptions)
             : Vertx.vertx(hostOptions);
     HotSwap hotSwap = HotSwap.create(vertx, built);
+    observeArgs.start(vertx, hotSwap);
+    hotSwap.onStop(observeArgs::stop);
     CountDownLatch stopped = new CountDownLatch(1);
     hotSwap.onStop(() -> vertx.close().onComplete(closed -> stopped.countDown()));
     ReloadOutcome first;
