@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * {@code hotswap.generation.active}: an info metric, 1 tagged with the {@code generation} and
- * {@code snapshot} of the active generation; the series of the previous one is removed when it stops
- * being active, so exactly one series exists while a generation serves, and none while none does.
+ * {@code snapshot} of the active generation; the series of the previous one is removed when it
+ * stops being active, so exactly one series exists while a generation serves, and none while none
+ * does.
  *
  * <p>Not thread-safe: the owner serializes calls.
  */

@@ -33,7 +33,8 @@ final class GenerationSeries {
             .register(registry);
     this.requests =
         FunctionCounter.builder(REQUESTS, served, AtomicLong::get)
-            .description("Requests and messages dispatched to the generation since it became active")
+            .description(
+                "Requests and messages dispatched to the generation since it became active")
             .tag("generation", tag)
             .register(registry);
   }

@@ -5,16 +5,17 @@ import java.util.List;
 
 /**
  * Turns the successive reload histories of status reports ({@code recentReloads}, a bounded window,
- * and {@code reloadCount}) into the reloads that ended since the previous report, each exactly once.
+ * and {@code reloadCount}) into the reloads that ended since the previous report, each exactly
+ * once.
  *
  * <p>Design notes: the last record counted is looked for in the new window (records are values,
- * compared with {@code equals}); the records after it are new. When it is no longer there (the first
- * report, or more reloads ended between two reports than the window holds), the reloads older than
- * the window are known only by their number: they are returned as {@link Batch#unseen()}. The core
- * reads the window and the count one after the other, so a count may include a reload its window
- * does not show yet; the next report shows it, and it is then skipped if it was already taken as
- * unseen. So the total always equals {@code reloadCount} once the window shows every reload; only
- * the tags of an unseen reload are lost.
+ * compared with {@code equals}); the records after it are new. When it is no longer there (the
+ * first report, or more reloads ended between two reports than the window holds), the reloads older
+ * than the window are known only by their number: they are returned as {@link Batch#unseen()}. The
+ * core reads the window and the count one after the other, so a count may include a reload its
+ * window does not show yet; the next report shows it, and it is then skipped if it was already
+ * taken as unseen. So the total always equals {@code reloadCount} once the window shows every
+ * reload; only the tags of an unseen reload are lost.
  *
  * <p>Not thread-safe: one caller, one report at a time.
  */
