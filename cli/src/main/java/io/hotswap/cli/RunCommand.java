@@ -153,6 +153,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ClusterArgs clusterArgs;
 
+  @Mixin MetricsArgs metricsArgs;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     if (!HostProcess.isHost()) {
@@ -232,6 +234,7 @@ final class RunCommand implements Callable<Integer> {
       closeQuietly(hotSwap, vertx);
       return 1;
     }
+    metricsArgs.start(vertx, hotSwap);
     String serving =
         declareHttp
             ? "http://localhost:" + hotSwap.httpPort(httpName) + "/"
@@ -243,6 +246,7 @@ final class RunCommand implements Callable<Integer> {
             name, ProcessHandle.current().pid(), serving, code.toAbsolutePath(), first.describe());
     spec.commandLine().getOut().flush();
     stopped.await();
+    metricsArgs.close();
     spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
     spec.commandLine().getOut().flush();
     return 0;

@@ -25,7 +25,7 @@ final class StatusPoller {
   private final Duration interval;
   private final Consumer<StatusReport> sink;
   private volatile boolean closed;
-  private long timer = -1;
+  private volatile long timer = -1;
   private boolean running;
   private boolean again;
   private boolean failing;
@@ -42,7 +42,18 @@ final class StatusPoller {
     context.runOnContext(
         ignored -> {
           if (!closed) {
-            timer = context.owner().setPeriodic(interval.toMillis(), id -> poll());
+            timer =
+                context
+                    .owner()
+                    .setPeriodic(
+                        interval.toMillis(),
+                        id -> {
+                          if (closed) {
+                            context.owner().cancelTimer(id);
+                          } else {
+                            poll();
+                          }
+                        });
             poll();
           }
         });
@@ -87,15 +98,15 @@ final class StatusPoller {
                     }));
   }
 
-  /** Stops polling; a report in flight is dropped. */
+  /**
+   * Stops polling; a report in flight is dropped. Callable from any thread, also once the host's
+   * Vert.x is closed.
+   */
   void close() {
     closed = true;
-    context.runOnContext(
-        ignored -> {
-          if (timer >= 0) {
-            context.owner().cancelTimer(timer);
-            timer = -1;
-          }
-        });
+    long id = timer;
+    if (id >= 0) {
+      context.owner().cancelTimer(id);
+    }
   }
 }
