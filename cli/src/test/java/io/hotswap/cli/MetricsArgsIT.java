@@ -37,7 +37,7 @@ class MetricsArgsIT {
   }
 
   @Test
-  void metrics_afterRequestsAndAReload_scrapeParsesAndCountsThem() {
+  void metrics_afterRequestsAndAReload_scrapeParsesAndCountsThem() throws java.io.IOException {
     Host host = new Host();
     new CommandLine(host).parseArgs("--metrics", "0");
     try (Harness harness = Harness.start(workDir, Fixture.V1)) {
@@ -107,6 +107,8 @@ class MetricsArgsIT {
                 });
         HttpAnswer typed = Harness.await(Harness.get(client, port, "/metrics"));
         assertThat(typed.body()).contains("# TYPE hotswap_reloads_total counter");
+        // Kept for reading: what a scrape looks like.
+        java.nio.file.Files.writeString(Path.of("target", "metrics-scrape.txt"), typed.body());
         String contentType =
             Harness.await(
                 client
