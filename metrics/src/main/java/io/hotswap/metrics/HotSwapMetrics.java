@@ -58,7 +58,9 @@ public final class HotSwapMetrics implements AutoCloseable {
   /**
    * Registers the meters of {@code hotSwap} in {@code registry} and keeps them current, polling
    * every {@code interval} on {@code vertx} (the host's). May be called before or after {@link
-   * HotSwap#start()}; reloads that ended before are counted at the first poll.
+   * HotSwap#start()}; reloads that ended before are counted at the first poll. The timer lives on
+   * the caller's Vert.x context, or a new event-loop context when called from another thread: call
+   * it from the host (its main thread or a context that lives as long as the instance).
    *
    * @throws IllegalArgumentException when {@code interval} is not positive
    */

@@ -87,10 +87,15 @@ class HotSwapMetricsIT {
                     .isEqualTo(sent);
               });
       System.out.printf(
-          "metrics: %d requests sent, %.0f counted; %d reloads + start counted%n",
+          "metrics: %d requests sent, %.0f counted; %d reloads done (start, %d activated, 1 failed),"
+              + " %.0f counted%n",
           sent,
           registry.get(GenerationMeters.TOTAL_REQUESTS).functionCounter().count(),
-          RELOADS + 1);
+          RELOADS + 2,
+          RELOADS,
+          registry.find(ReloadMeters.RELOADS).counters().stream()
+              .mapToDouble(c -> c.count())
+              .sum());
 
       // The active generation, named with its snapshot; one series only.
       GenerationInfo active = harness.hotSwap().activeGeneration().orElseThrow();
