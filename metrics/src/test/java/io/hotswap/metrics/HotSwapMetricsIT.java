@@ -87,7 +87,7 @@ class HotSwapMetricsIT {
                     .isEqualTo(sent);
               });
       System.out.printf(
-          "metrics: %d requests sent, %.0f counted; %d reloads done (start, %d activated, 1 failed),"
+          "metrics: %d requests sent, %.0f counted; %d reloads done (start + %d activated + 1 failed),"
               + " %.0f counted%n",
           sent,
           registry.get(GenerationMeters.TOTAL_REQUESTS).functionCounter().count(),
