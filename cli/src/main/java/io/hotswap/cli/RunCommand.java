@@ -155,6 +155,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ObserveArgs observeArgs;
 
+  @Mixin MetricsArgs metricsArgs;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     if (!HostProcess.isHost()) {
@@ -236,6 +238,7 @@ final class RunCommand implements Callable<Integer> {
       closeQuietly(hotSwap, vertx);
       return 1;
     }
+    metricsArgs.start(vertx, hotSwap);
     String serving =
         declareHttp
             ? "http://localhost:" + hotSwap.httpPort(httpName) + "/"
@@ -247,6 +250,7 @@ final class RunCommand implements Callable<Integer> {
             name, ProcessHandle.current().pid(), serving, code.toAbsolutePath(), first.describe());
     spec.commandLine().getOut().flush();
     stopped.await();
+    metricsArgs.close();
     spec.commandLine().getOut().printf("hotswap '%s' stopped%n", name);
     spec.commandLine().getOut().flush();
     return 0;
