@@ -24,6 +24,21 @@ final class HostProcess {
 
   private static final Duration STOP_BOUND = Duration.ofMinutes(2);
 
+  /**
+   * What the cleanup and a cluster node need opened (as {@code bin/hotswap} passes them and the
+   * runnable jar's manifest asks for them); a {@code java -jar} launcher has them from its
+   * manifest, which a host started with {@code -cp} does not read, so they are passed on
+   * explicitly.
+   */
+  private static final List<String> OPENS =
+      List.of(
+          "java.base/java.lang",
+          "java.base/java.util",
+          "java.base/java.io",
+          "java.base/sun.nio.ch",
+          "java.management/sun.management",
+          "jdk.management/com.sun.management.internal");
+
   private HostProcess() {}
 
   /** Whether this JVM is a host that a launcher started. */
@@ -45,6 +60,9 @@ final class HostProcess {
       if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-D" + HOST_PROPERTY + "=")) {
         command.add(flag);
       }
+    }
+    for (String open : OPENS) {
+      command.add("--add-opens=" + open + "=ALL-UNNAMED");
     }
     command.add("-D" + HOST_PROPERTY + "=true");
     command.add("-cp");
