@@ -1,7 +1,5 @@
 package io.hotswap;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +7,7 @@ import io.hotswap.loader.testing.JavaSourceCompiler;
 import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
+import io.hotswap.testing.JdkHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -255,71 +254,11 @@ class CompatResourcesIT {
     return hotSwap.httpPort("http:0");
   }
 
-  private Answer get(String path) {
-    try {
-      return Harness.await(answer(client, path));
-    } catch (AssertionError noAnswer) {
-      // Seen now and then on a busy machine: tell the client's side from the server's by asking
-      // again on a connection of a client of its own.
-      HttpClient fresh = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
-      String again;
-      try {
-        again =
-            String.valueOf(
-                answer(fresh, path).toCompletionStage().toCompletableFuture().get(15, SECONDS));
-      } catch (Exception none) {
-        again = "no answer either (" + none + ")";
-      }
-      String served;
-      try {
-        served =
-            hotSwap
-                .status()
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(15, SECONDS)
-                .generations()
-                .stream()
-                .map(
-                    g ->
-                        "gen-"
-                            + g.info().id()
-                            + " "
-                            + g.info().state()
-                            + " in flight "
-                            + g.inFlight()
-                            + ", served "
-                            + g.served())
-                .toList()
-                .toString();
-      } catch (Exception none) {
-        served = "no status (" + none + ")";
-      }
-      throw new AssertionError(
-          "GET "
-              + path
-              + " got no answer; asked again on a new connection: "
-              + again
-              + "; the host's generations: "
-              + served,
-          noAnswer);
-    }
-  }
+  private final JdkHttp http = new JdkHttp();
 
-  private Future<Answer> answer(HttpClient httpClient, String path) {
-    return httpClient
-        .request(HttpMethod.GET, port(), "127.0.0.1", path)
-        .compose(request -> request.send())
-        .compose(
-            response ->
-                response
-                    .body()
-                    .map(
-                        body ->
-                            new Answer(
-                                response.statusCode(),
-                                response.getHeader("content-type"),
-                                body.toString(UTF_8))));
+  private Answer get(String path) {
+    JdkHttp.Answer answer = Harness.await(http.get(port(), path));
+    return new Answer(answer.status(), answer.contentType(), answer.body());
   }
 
   private Future<Buffer> bytes(String path) {

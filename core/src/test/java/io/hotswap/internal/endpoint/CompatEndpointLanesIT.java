@@ -3,17 +3,14 @@ package io.hotswap.internal.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.testing.Harness;
+import io.hotswap.testing.JdkHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +28,6 @@ class CompatEndpointLanesIT {
   private static final int CONNECTIONS = 32;
 
   private Vertx vertx;
-  private Vertx clientVertx;
   private Lanes lanes;
   private ActiveBindings active;
   private EndpointRegistry registry;
@@ -40,7 +36,6 @@ class CompatEndpointLanesIT {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
-    clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     lanes = Lanes.of(vertx, 0);
     active = new ActiveBindings();
     registry = new EndpointRegistry(vertx, lanes, active, List.of());
@@ -50,7 +45,6 @@ class CompatEndpointLanesIT {
   @AfterEach
   void stop() {
     Harness.await(registry.closeAll(java.time.Duration.ZERO));
-    Harness.await(clientVertx.close());
     Harness.await(vertx.close());
   }
 
@@ -111,20 +105,13 @@ class CompatEndpointLanesIT {
 
   /** One request on each of {@link #CONNECTIONS} fresh connections; every one answered 200. */
   private void requests(int port) {
-    HttpClient client =
-        clientVertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(false), new PoolOptions().setHttp1MaxSize(4));
     List<Future<Integer>> statuses = new ArrayList<>();
     for (int i = 0; i < CONNECTIONS; i++) {
-      statuses.add(
-          client
-              .request(HttpMethod.GET, port, "127.0.0.1", "/")
-              .compose(request -> request.send())
-              .compose(response -> response.body().map(b -> response.statusCode())));
+      // A client of its own per request: a fresh connection, accepted on a lane of its own.
+      statuses.add(new JdkHttp().get(port, "/").map(JdkHttp.Answer::status));
     }
     Harness.await(Future.all(statuses));
     assertThat(statuses).allSatisfy(status -> assertThat(status.result()).isEqualTo(200));
-    Harness.await(client.close());
   }
 
   /** Requests counted on each lane so far, read on each lane's thread. */

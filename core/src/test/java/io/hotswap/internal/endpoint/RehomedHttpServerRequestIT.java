@@ -3,7 +3,7 @@ package io.hotswap.internal.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotswap.testing.ClientVertx;
+import io.hotswap.testing.JdkHttp;
 import io.hotswap.testing.ThreadDump;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -11,13 +11,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.net.NetClient;
@@ -65,8 +62,7 @@ class RehomedHttpServerRequestIT {
   private final AtomicReference<RehomedHttpServerRequest> lastRequest = new AtomicReference<>();
 
   private Vertx vertx;
-  private Vertx clientVertx;
-  private HttpClient client;
+  private final JdkHttp http = new JdkHttp();
   private NetClient netClient;
   private ContextInternal hostContext;
   private ContextInternal pinned;
@@ -116,16 +112,11 @@ class RehomedHttpServerRequestIT {
     assertThat(pinned.classLoader()).isSameAs(generationLoader);
     assertThat(pinned.deploymentID()).isEqualTo(generationDeploymentId);
 
-    clientVertx = ClientVertx.create();
-    client =
-        clientVertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(4));
     netClient = vertx.createNetClient();
   }
 
   @AfterEach
   void stop() throws Exception {
-    join(clientVertx.close());
     join(vertx.close());
     generationLoader.close();
   }
@@ -491,17 +482,11 @@ class RehomedHttpServerRequestIT {
   }
 
   private Future<String> get(String path) {
-    return client
-        .request(HttpMethod.GET, port, "localhost", path)
-        .compose(req -> req.send())
-        .compose(resp -> resp.body().map(body -> resp.statusCode() + ":" + body));
+    return http.get(port, path).map(answer -> answer.status() + ":" + answer.body());
   }
 
   private Future<String> post(String path, String body) {
-    return client
-        .request(HttpMethod.POST, port, "localhost", path)
-        .compose(req -> req.send(body))
-        .compose(resp -> resp.body().map(b -> resp.statusCode() + ":" + b));
+    return http.post(port, path, body).map(answer -> answer.status() + ":" + answer.body());
   }
 
   private record RawConnection(NetSocket socket, StringBuffer received, AtomicBoolean closed) {}
