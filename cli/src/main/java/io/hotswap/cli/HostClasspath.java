@@ -1,5 +1,6 @@
 package io.hotswap.cli;
 
+import io.hotswap.loader.MavenMetadata;
 import io.hotswap.loader.PlatformContent;
 import java.io.File;
 import java.io.IOException;
@@ -13,11 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -35,8 +34,6 @@ import java.util.zip.ZipFile;
  * <p>Stateless; thread-safe.
  */
 final class HostClasspath {
-  private static final String MAVEN_METADATA = "META-INF/maven/";
-  private static final String POM_PROPERTIES = "/pom.properties";
 
   private HostClasspath() {}
 
@@ -102,25 +99,9 @@ final class HostClasspath {
     if (!Files.isRegularFile(entry)) {
       return null;
     }
-    String found = null;
     try (ZipFile zip = new ZipFile(entry.toFile())) {
-      Enumeration<? extends ZipEntry> all = zip.entries();
-      while (all.hasMoreElements()) {
-        ZipEntry item = all.nextElement();
-        String name = item.getName();
-        if (name.startsWith(MAVEN_METADATA) && name.endsWith(POM_PROPERTIES)) {
-          if (found != null) {
-            return null;
-          }
-          Properties properties = new Properties();
-          try (InputStream in = zip.getInputStream(item)) {
-            properties.load(in);
-          }
-          found = properties.getProperty("groupId") + ":" + properties.getProperty("artifactId");
-        }
-      }
+      return MavenMetadata.soleArtifact(zip);
     }
-    return found;
   }
 
   /** The platform entries of a fat jar, as a jar of their own; written once per content. */

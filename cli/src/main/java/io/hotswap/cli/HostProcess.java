@@ -24,21 +24,6 @@ final class HostProcess {
 
   private static final Duration STOP_BOUND = Duration.ofMinutes(2);
 
-  /**
-   * What the cleanup and a cluster node need opened (as {@code bin/hotswap} passes them and the
-   * runnable jar's manifest asks for them); a {@code java -jar} launcher has them from its
-   * manifest, which a host started with {@code -cp} does not read, so they are passed on
-   * explicitly.
-   */
-  private static final List<String> OPENS =
-      List.of(
-          "java.base/java.lang",
-          "java.base/java.util",
-          "java.base/java.io",
-          "java.base/sun.nio.ch",
-          "java.management/sun.management",
-          "jdk.management/com.sun.management.internal");
-
   private HostProcess() {}
 
   /** Whether this JVM is a host that a launcher started. */
@@ -61,9 +46,8 @@ final class HostProcess {
         command.add(flag);
       }
     }
-    for (String open : OPENS) {
-      command.add("--add-opens=" + open + "=ALL-UNNAMED");
-    }
+    // A java -jar launcher has these from its manifest only; a host started with -cp needs them.
+    command.addAll(HostJvmFlags.addOpens());
     command.add("-D" + HOST_PROPERTY + "=true");
     command.add("-cp");
     command.add(

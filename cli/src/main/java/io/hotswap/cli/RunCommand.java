@@ -193,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
   /** The platform code the code source ships (Vert.x, Netty, Jackson, SLF4J and what they need). */
   private PlatformContent applicationPlatform() throws IOException {
     try {
-      return new Snapshotter(CodeSource.of(code, allowWritableCode)).take().platform();
+      return Snapshotter.platformOf(CodeSource.of(code, allowWritableCode));
     } catch (IllegalArgumentException e) {
       throw new HotSwapCli.UsageProblem(e.getMessage());
     }

@@ -177,19 +177,7 @@ class HotSwapCliIT {
 
   private HotSwapProcess start(Path code) {
     return HotSwapProcess.run(
-        workDir,
-        "--code",
-        code.toString(),
-        "--http",
-        "0",
-        "--http-name",
-        "api",
-        "--event-bus",
-        "greeter=greeter.address",
-        "--name",
-        name,
-        "--drain-timeout",
-        "20s");
+        workDir, HotSwapProcess.fixtureHost(code, name, "--drain-timeout", "20s"));
   }
 
   private static void signal(HotSwapProcess instance, String signal) throws Exception {

@@ -30,6 +30,29 @@ final class HotSwapProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * The arguments of {@code hotswap run} for the core test fixture's host ({@code Fixture}): its
+   * code, its HTTP endpoint {@code api} on a free port and its event-bus endpoint {@code greeter},
+   * as instance {@code name}, then {@code more}.
+   */
+  static String[] fixtureHost(Path code, String name, String... more) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--code",
+                code.toString(),
+                "--http",
+                "0",
+                "--http-name",
+                "api",
+                "--event-bus",
+                "greeter=greeter.address",
+                "--name",
+                name));
+    arguments.addAll(List.of(more));
+    return arguments.toArray(String[]::new);
+  }
+
   /** Starts {@code hotswap run} with {@code arguments} and waits until it serves. */
   static HotSwapProcess run(Path workDir, String... arguments) {
     return run(workDir, List.of("-Xmx256m"), arguments);

@@ -42,21 +42,7 @@ class ObserveCliIT {
     Fixture.install(Fixture.V1.compile(workDir), code);
     try (HotSwapProcess instance =
         HotSwapProcess.run(
-            workDir,
-            "--code",
-            code.toString(),
-            "--http",
-            "0",
-            "--http-name",
-            "api",
-            "--event-bus",
-            "greeter=greeter.address",
-            "--name",
-            name,
-            "--health",
-            "0",
-            "--dashboard",
-            "0")) {
+            workDir, HotSwapProcess.fixtureHost(code, name, "--health", "0", "--dashboard", "0"))) {
       int health = port(READY, instance);
       int dashboard = port(DASHBOARD, instance);
       HttpResponse<String> ready = get(health, "/ready");

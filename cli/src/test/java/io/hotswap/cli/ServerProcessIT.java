@@ -47,18 +47,7 @@ class ServerProcessIT {
 
   /** The endpoints the test fixture binds. */
   private String[] fixtureHost(Path code) {
-    return new String[] {
-      "--code",
-      code.toString(),
-      "--http",
-      "0",
-      "--http-name",
-      "api",
-      "--event-bus",
-      "greeter=greeter.address",
-      "--name",
-      name
-    };
+    return HotSwapProcess.fixtureHost(code, name);
   }
 
   private record Ended(int exitCode, String output) {}

@@ -32,8 +32,6 @@ record JarContent(
     boolean wholePlatform,
     int artifactCount) {
 
-  private static final String MAVEN_METADATA = "META-INF/maven/";
-  private static final String POM_PROPERTIES = "/pom.properties";
   private static final String CLASS_SUFFIX = ".class";
   private static final String VERTX_VERSION = "META-INF/vertx/vertx-version.txt";
 
@@ -58,8 +56,9 @@ record JarContent(
       boolean onlyPlatformArtifacts = true;
       Enumeration<? extends ZipEntry> scan = zip.entries();
       while (scan.hasMoreElements()) {
-        String group = metadataGroup(scan.nextElement().getName());
-        if (group != null) {
+        String name = scan.nextElement().getName();
+        if (MavenMetadata.isPomProperties(name)) {
+          String group = MavenMetadata.groupOf(name);
           artifactCount++;
           onlyPlatformArtifacts &= PlatformPackages.isPlatformGroup(group);
         }
@@ -124,9 +123,9 @@ record JarContent(
       ZipFile zip, ZipEntry entry, Map<String, String> artifacts, Set<String> references)
       throws IOException {
     String name = entry.getName();
-    if (metadataGroup(name) != null) {
+    if (MavenMetadata.isPomProperties(name)) {
       try (InputStream in = zip.getInputStream(entry)) {
-        PlatformContent.readPomProperties(in.readAllBytes(), artifacts);
+        MavenMetadata.read(in.readAllBytes(), artifacts);
       }
     } else if (name.equals(VERTX_VERSION)) {
       // vertx-core's own version: what tells a fat jar's Vert.x when shade dropped the manifests
@@ -176,14 +175,5 @@ record JarContent(
     }
     artifacts.put(group + ":" + artifact, version);
     return group;
-  }
-
-  /** The group of a {@code META-INF/maven/<group>/<artifact>/pom.properties} name, or null. */
-  private static String metadataGroup(String name) {
-    if (!name.startsWith(MAVEN_METADATA) || !name.endsWith(POM_PROPERTIES)) {
-      return null;
-    }
-    int end = name.indexOf('/', MAVEN_METADATA.length());
-    return end < 0 ? null : name.substring(MAVEN_METADATA.length(), end);
   }
 }

@@ -1,7 +1,5 @@
 package io.hotswap.loader;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -140,18 +137,6 @@ public final class PlatformContent {
   @Override
   public String toString() {
     return isEmpty() ? "no platform code" : entries() + " platform entries " + artifacts;
-  }
-
-  /** Adds the artifact a {@code pom.properties} names to {@code artifacts}. */
-  static void readPomProperties(byte[] content, Map<String, String> artifacts) throws IOException {
-    Properties properties = new Properties();
-    properties.load(new ByteArrayInputStream(content));
-    String group = properties.getProperty("groupId");
-    String artifact = properties.getProperty("artifactId");
-    String version = properties.getProperty("version");
-    if (group != null && artifact != null && version != null) {
-      artifacts.put(group + ":" + artifact, version);
-    }
   }
 
   private static String sha256(String text) {

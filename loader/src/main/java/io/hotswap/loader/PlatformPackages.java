@@ -21,7 +21,6 @@ public final class PlatformPackages {
   private static final List<String> GROUPS =
       List.of("io.vertx", "io.netty", "com.fasterxml.jackson", "org.slf4j");
 
-  private static final String MAVEN_METADATA = "META-INF/maven/";
   private static final String NETTY_NATIVE = "META-INF/native/libnetty";
   private static final String VERTX_METADATA = "META-INF/vertx/";
   private static final String SERVICES = "META-INF/services/";
@@ -50,9 +49,9 @@ public final class PlatformPackages {
         return true;
       }
     }
-    if (name.startsWith(MAVEN_METADATA)) {
-      int end = name.indexOf('/', MAVEN_METADATA.length());
-      return end > 0 && isPlatformGroup(name.substring(MAVEN_METADATA.length(), end));
+    String group = MavenMetadata.groupOf(name);
+    if (group != null) {
+      return isPlatformGroup(group);
     }
     return name.startsWith(VERTX_METADATA) || name.startsWith(NETTY_NATIVE);
   }

@@ -25,8 +25,6 @@ import java.util.TreeMap;
  */
 final class PlatformSplit {
   private static final String CLASS_SUFFIX = ".class";
-  private static final String MAVEN_METADATA = "META-INF/maven/";
-  private static final String POM_PROPERTIES = "/pom.properties";
 
   private PlatformSplit() {}
 
@@ -71,8 +69,8 @@ final class PlatformSplit {
         for (Map.Entry<String, SnapshotEntry> entry : content.entries().entrySet()) {
           String entryName = entry.getKey();
           moveToPlatform(entryName, entry.getValue(), merged, platformOf.get(provider), references);
-          if (entryName.startsWith(MAVEN_METADATA) && entryName.endsWith(POM_PROPERTIES)) {
-            PlatformContent.readPomProperties(entry.getValue().bytes(), artifactsOf.get(provider));
+          if (MavenMetadata.isPomProperties(entryName)) {
+            MavenMetadata.read(entry.getValue().bytes(), artifactsOf.get(provider));
           }
         }
       } else {

@@ -63,6 +63,28 @@ public final class Snapshotter {
     this.hasher = Objects.requireNonNull(hasher, "hasher");
   }
 
+  /**
+   * The platform code {@code source} ships (see {@link PlatformContent}). Only jars can ship it — a
+   * directory's own files in platform packages are left out, not recorded — so a directory without
+   * {@code lib/*.jar} is read no further.
+   *
+   * @throws IOException as {@link #take()}
+   */
+  public static PlatformContent platformOf(CodeSource source) throws IOException {
+    if (source instanceof CodeSource.Directory directory) {
+      Path lib = directory.path().resolve(LIB_PREFIX);
+      if (!Files.isDirectory(lib)) {
+        return PlatformContent.NONE;
+      }
+      try (java.util.stream.Stream<Path> files = Files.list(lib)) {
+        if (files.noneMatch(file -> file.getFileName().toString().endsWith(".jar"))) {
+          return PlatformContent.NONE;
+        }
+      }
+    }
+    return new Snapshotter(source).take().platform();
+  }
+
   /** The code source this snapshotter reads. */
   public CodeSource source() {
     return source;

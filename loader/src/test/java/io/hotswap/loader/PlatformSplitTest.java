@@ -55,10 +55,13 @@ class PlatformSplitTest {
         "META-INF/services/io.vertx.core.spi.VertxServiceProvider", bytes("io.vertx.ext.web.Fake"));
     web.put(
         "META-INF/maven/io.vertx/vertx-web/pom.properties", pom("io.vertx", "vertx-web", "5.0.7"));
+    // A classes directory without lib/*.jar ships no platform code: nothing more is read.
+    assertThat(Snapshotter.platformOf(CodeSource.of(code))).isEqualTo(PlatformContent.NONE);
     Jars.write(Files.createDirectories(code.resolve("lib")).resolve("vertx-web-5.0.7.jar"), web);
 
     Snapshot snapshot = new Snapshotter(CodeSource.of(code)).take();
 
+    assertThat(Snapshotter.platformOf(CodeSource.of(code))).isEqualTo(snapshot.platform());
     assertThat(snapshot.classNames()).containsExactly("com.acme.Main");
     assertThat(snapshot.contains("META-INF/services/io.vertx.core.spi.VertxServiceProvider"))
         .isFalse();

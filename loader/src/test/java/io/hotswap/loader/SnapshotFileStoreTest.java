@@ -75,8 +75,7 @@ class SnapshotFileStoreTest {
 
   @Test
   void inTempDir_rootOfAProcessThatEnded_isDeleted() throws Exception {
-    String saved = System.getProperty(SnapshotFileStore.BASE_PROPERTY);
-    System.setProperty(SnapshotFileStore.BASE_PROPERTY, temp.toString());
+    String saved = useBase(temp);
     try {
       Process ended = new ProcessBuilder("true").start();
       ended.waitFor();
@@ -90,19 +89,14 @@ class SnapshotFileStoreTest {
       assertThat(store.root().getParent()).isEqualTo(parent);
       store.close();
     } finally {
-      if (saved == null) {
-        System.clearProperty(SnapshotFileStore.BASE_PROPERTY);
-      } else {
-        System.setProperty(SnapshotFileStore.BASE_PROPERTY, saved);
-      }
+      restoreBase(saved);
     }
   }
 
   @Test
   void inTempDir_rootWhoseStoreStillRuns_isKept_evenWhenItsNameLooksEnded_andAFreedOneIsDeleted()
       throws Exception {
-    String saved = System.getProperty(SnapshotFileStore.BASE_PROPERTY);
-    System.setProperty(SnapshotFileStore.BASE_PROPERTY, temp.toString());
+    String saved = useBase(temp);
     try {
       Process ended = new ProcessBuilder("true").start();
       ended.waitFor();
@@ -135,11 +129,22 @@ class SnapshotFileStoreTest {
       live.close();
       assertThat(live.root()).doesNotExist();
     } finally {
-      if (saved == null) {
-        System.clearProperty(SnapshotFileStore.BASE_PROPERTY);
-      } else {
-        System.setProperty(SnapshotFileStore.BASE_PROPERTY, saved);
-      }
+      restoreBase(saved);
+    }
+  }
+
+  /** Points {@code inTempDir()} at {@code base}; returns the property's value before. */
+  private static String useBase(Path base) {
+    String saved = System.getProperty(SnapshotFileStore.BASE_PROPERTY);
+    System.setProperty(SnapshotFileStore.BASE_PROPERTY, base.toString());
+    return saved;
+  }
+
+  private static void restoreBase(String saved) {
+    if (saved == null) {
+      System.clearProperty(SnapshotFileStore.BASE_PROPERTY);
+    } else {
+      System.setProperty(SnapshotFileStore.BASE_PROPERTY, saved);
     }
   }
 }

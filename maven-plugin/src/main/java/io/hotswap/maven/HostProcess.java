@@ -1,5 +1,6 @@
 package io.hotswap.maven;
 
+import io.hotswap.cli.HostJvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,15 +26,6 @@ import java.util.function.Consumer;
  * any thread, more than once.
  */
 final class HostProcess {
-  /**
-   * The JDK internals the generation cleanup reads (docs/cleanup.md), as bin/hotswap opens them.
-   */
-  static final List<String> CLEANUP_ADD_OPENS =
-      List.of(
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.util=ALL-UNNAMED",
-          "--add-opens=java.base/java.io=ALL-UNNAMED");
-
   private final Process process;
   private final Duration stopTimeout;
   private final CountDownLatch ready = new CountDownLatch(1);
@@ -70,7 +62,7 @@ final class HostProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A host that ran out of memory exits instead of holding the port and answering nothing.
     command.add("-XX:+ExitOnOutOfMemoryError");
-    command.addAll(CLEANUP_ADD_OPENS);
+    command.addAll(HostJvmFlags.addOpens());
     command.addAll(jvmArgs);
     command.add("-cp");
     command.add(classpath.asArgument());
