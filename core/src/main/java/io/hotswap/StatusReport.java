@@ -39,8 +39,40 @@ public record StatusReport(
    * @param info lifecycle facts
    * @param inFlight requests and messages in flight now
    * @param served requests and messages dispatched to it since it became active
+   * @param failed of those, how many failed: an HTTP 5xx answer (503s the host sends for the
+   *     generation at the drain timeout excluded), a handler that threw, a failed reply
+   * @param timing how long its requests and messages took, once request timing is on (the metrics
+   *     binding turns it on); empty while it is off
    */
-  public record GenerationStatus(GenerationInfo info, int inFlight, long served) {}
+  public record GenerationStatus(
+      GenerationInfo info, int inFlight, long served, long failed, Optional<Timing> timing) {
+
+    /** Checks the timing is present or empty, never null. */
+    public GenerationStatus {
+      java.util.Objects.requireNonNull(timing, "timing");
+    }
+
+    /** A generation's counts without failures or timing. */
+    public GenerationStatus(GenerationInfo info, int inFlight, long served) {
+      this(info, inFlight, served, 0, Optional.empty());
+    }
+  }
+
+  /**
+   * How long a generation's timed requests and messages took, from dispatch to the end of the
+   * answer (the response ended, the reply sent). A value.
+   *
+   * @param count how many timed requests and messages ended
+   * @param totalNanos their summed time
+   * @param maxNanos the longest of them
+   */
+  public record Timing(long count, long totalNanos, long maxNanos) {
+
+    /** The mean time in nanoseconds; 0 when nothing was timed. */
+    public double meanNanos() {
+      return count == 0 ? 0 : (double) totalNanos / count;
+    }
+  }
 
   /**
    * The state store's size and statistics since start.

@@ -32,13 +32,14 @@ final class StatusTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "%-5s %-10s %-13s %-9s %9s %9s  %-24s %s%n",
+            "%-5s %-10s %-13s %-9s %9s %9s %7s  %-24s %s%n",
             "GEN",
             "STATE",
             "SNAPSHOT",
             "TRIGGER",
             "IN-FLIGHT",
             "SERVED",
+            "FAILED",
             "CREATED",
             "NOTE"));
     JsonArray generations = status.getJsonArray("generations");
@@ -47,13 +48,14 @@ final class StatusTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-5d %-10s %-13s %-9s %9d %9d  %-24s %s%n",
+              "%-5d %-10s %-13s %-9s %9d %9d %7d  %-24s %s%n",
               generation.getLong("id"),
               generation.getString("state"),
               generation.getString("snapshotId"),
               generation.getString("trigger"),
               generation.getInteger("inFlight"),
               generation.getLong("served"),
+              generation.getLong("failed", 0L),
               seconds(generation.getString("createdAt")),
               note(generation)));
     }
@@ -149,6 +151,16 @@ final class StatusTable {
     }
     long cancelled = generation.getLong("cancelledAtDrain");
     String note = cancelled > 0 ? cancelled + " cancelled at the drain timeout" : "";
+    JsonObject timing = generation.getJsonObject("timing");
+    if (timing != null && timing.getLong("count", 0L) > 0) {
+      note =
+          (note.isEmpty() ? "" : note + "; ")
+              + String.format(
+                  Locale.ROOT,
+                  "mean %.2f ms, max %.1f ms",
+                  timing.getLong("totalNanos") / 1e6 / timing.getLong("count"),
+                  timing.getLong("maxNanos") / 1e6);
+    }
     JsonArray warnings = generation.getJsonArray("warnings");
     if (warnings != null && !warnings.isEmpty()) {
       note =

@@ -93,6 +93,20 @@ class MetricsArgsIT {
                                   .containsEntry("generation", Long.toString(active.id())));
                   assertThat(samples(families, "hotswap_generation_in_flight", "gauge"))
                       .isNotEmpty();
+                  assertThat(samples(families, "hotswap_generation_errors_total", "counter"))
+                      .isNotEmpty()
+                      .allSatisfy(s -> assertThat(s.value()).isZero());
+                  // Every request the test sent was timed: --metrics turns timing on at start.
+                  assertThat(
+                          samples(
+                                  families,
+                                  "hotswap_generation_request_duration_seconds",
+                                  "summary")
+                              .stream()
+                              .filter(s -> s.name().endsWith("_count"))
+                              .mapToDouble(PrometheusTextParser.Sample::value)
+                              .sum())
+                      .isEqualTo(REQUESTS);
                   assertThat(samples(families, "hotswap_loaders", "gauge")).hasSize(3);
                   assertThat(
                           samples(families, "hotswap_reload_duration_seconds", "summary").stream()

@@ -52,6 +52,7 @@ public final class HotSwapInstance implements HotSwapInternal {
   private final List<Consumer<GenerationInfo>> pendingListeners = new ArrayList<>();
   private volatile EndpointRegistry registry;
   private volatile Supervisor supervisor;
+  private volatile boolean timeRequests;
   private volatile LoaderTracker tracker;
   private final List<Runnable> stopActions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -92,6 +93,9 @@ public final class HotSwapInstance implements HotSwapInternal {
         new Supervisor(vertx, options, lanes, registry, active, tracker, store, new CompatMode());
     synchronized (pendingListeners) {
       pendingListeners.forEach(next::addListener);
+    }
+    if (timeRequests) {
+      next.timeRequests();
     }
     supervisor = next;
     localNode = new SupervisedNode(options.applicationName(), next, registry);
@@ -182,6 +186,15 @@ public final class HotSwapInstance implements HotSwapInternal {
   @Override
   public void onClose(Supplier<Future<Void>> hook) {
     closeHooks.add(Objects.requireNonNull(hook, "hook"));
+  }
+
+  @Override
+  public void timeRequests() {
+    timeRequests = true;
+    Supervisor current = supervisor;
+    if (current != null) {
+      current.timeRequests();
+    }
   }
 
   @Override

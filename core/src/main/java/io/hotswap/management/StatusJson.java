@@ -23,7 +23,9 @@ public final class StatusJson {
       generations.add(
           generation(generation.info())
               .put("inFlight", generation.inFlight())
-              .put("served", generation.served()));
+              .put("served", generation.served())
+              .put("failed", generation.failed())
+              .put("timing", generation.timing().map(StatusJson::timing).orElse(null)));
     }
     JsonArray endpoints = new JsonArray();
     for (StatusReport.EndpointStatus endpoint : report.endpoints()) {
@@ -114,5 +116,12 @@ public final class StatusJson {
         .put("collectedAfterMillis", info.timeToCollection().map(d -> d.toMillis()).orElse(null))
         .put("failure", info.failure().orElse(null))
         .put("warnings", new JsonArray(info.warnings()));
+  }
+
+  private static JsonObject timing(StatusReport.Timing timing) {
+    return new JsonObject()
+        .put("count", timing.count())
+        .put("totalNanos", timing.totalNanos())
+        .put("maxNanos", timing.maxNanos());
   }
 }

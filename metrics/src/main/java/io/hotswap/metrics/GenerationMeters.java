@@ -50,9 +50,7 @@ final class GenerationMeters {
       if (generation.info().state() == GenerationState.COLLECTED) {
         remove(id, "COLLECTED");
       } else {
-        series
-            .computeIfAbsent(id, key -> new GenerationSeries(registry, key))
-            .update(generation.inFlight(), generation.served());
+        series.computeIfAbsent(id, key -> new GenerationSeries(registry, key)).update(generation);
       }
     }
     lastServed.forEach(

@@ -5,6 +5,7 @@ import io.hotswap.GenerationState;
 import io.hotswap.HotSwap;
 import io.hotswap.StatusReport;
 import io.hotswap.StatusReport.GenerationStatus;
+import io.hotswap.internal.spi.HotSwapInternal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -14,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Micrometer meters for one hotswap instance, read through its public API only: {@link
- * HotSwap#status()} polled on a periodic timer of the host's Vert.x, and {@link
- * HotSwap#addListener} for lifecycle transitions (drain times, fates, and a prompt poll after each
- * change). The meters and their tags are listed in {@code docs/metrics.md}.
+ * Micrometer meters for one hotswap instance, read through its public API (and the internal SPI, to
+ * turn request timing on: {@link HotSwapInternal#timeRequests()}): {@link HotSwap#status()} polled
+ * on a periodic timer of the host's Vert.x, and {@link HotSwap#addListener} for lifecycle
+ * transitions (drain times, fates, and a prompt poll after each change). The meters and their tags
+ * are listed in {@code docs/metrics.md}.
  *
  * <p>Lifecycle: {@link #bind} registers the meters and starts polling; {@link #close()} stops and
  * removes every meter it registered. The instance has no way to remove a listener, so the one this
@@ -73,6 +75,8 @@ public final class HotSwapMetrics implements AutoCloseable {
       throw new IllegalArgumentException("interval must be at least 1 ms, not " + interval);
     }
     HotSwapMetrics metrics = new HotSwapMetrics(hotSwap, vertx, registry, interval);
+    // Latency by generation needs each request timed: off until someone watches.
+    HotSwapInternal.of(hotSwap).timeRequests();
     hotSwap.addListener(metrics::changed);
     metrics.poller.start();
     LOG.info("'{}': metrics bound, status polled every {} ms", metrics.name, interval.toMillis());

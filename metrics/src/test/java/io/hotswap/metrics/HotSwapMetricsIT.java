@@ -10,12 +10,14 @@ import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
 import io.hotswap.testing.LoadDriver;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,9 @@ class HotSwapMetricsIT {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration CATCH_UP = Duration.ofSeconds(30);
   private static final int RELOADS = 6;
+
+  /** In flight, requests, errors, request duration and its maximum. */
+  private static final int GENERATION_SERIES = 5;
 
   @TempDir Path workDir;
 
@@ -151,7 +156,7 @@ class HotSwapMetricsIT {
                 assertThat(registry.get(StateMeters.LOADERS).tag("fate", "leaked").gauge().value())
                     .isZero();
               });
-      assertThat(series(active.id())).hasSize(2);
+      assertThat(series(active.id())).hasSize(GENERATION_SERIES);
       assertThat(registry.get(GenerationMeters.TOTAL_REQUESTS).functionCounter().count())
           .isEqualTo(sent);
       metrics.close();
@@ -164,7 +169,9 @@ class HotSwapMetricsIT {
     try (Harness harness = Harness.start(workDir, Fixture.V1)) {
       HotSwapMetrics metrics =
           HotSwapMetrics.bind(harness.hotSwap(), harness.vertx(), registry, POLL);
-      await().atMost(CATCH_UP).untilAsserted(() -> assertThat(series(1)).hasSize(2));
+      await()
+          .atMost(CATCH_UP)
+          .untilAsserted(() -> assertThat(series(1)).hasSize(GENERATION_SERIES));
       metrics.close();
       metrics.close();
       assertThat(registry.getMeters()).isEmpty();
@@ -172,6 +179,79 @@ class HotSwapMetricsIT {
       assertThat(harness.install(Fixture.V2).activated()).isTrue();
       assertThat(registry.getMeters()).isEmpty();
     }
+  }
+
+  @Test
+  void bind_aGenerationThatFails_countsErrorsAndTimesByGeneration() {
+    try (Harness harness = Harness.start(workDir, Fixture.V1)) {
+      HotSwapMetrics metrics =
+          HotSwapMetrics.bind(harness.hotSwap(), harness.vertx(), registry, POLL);
+      int good = 40;
+      for (int i = 0; i < good; i++) {
+        assertThat(harness.get("/").status()).isEqualTo(200);
+      }
+      assertThat(harness.install(Fixture.ERRORS).activated()).isTrue();
+      int bad = 30;
+      for (int i = 0; i < bad; i++) {
+        assertThat(harness.get("/").status()).isEqualTo(500);
+      }
+      await()
+          .atMost(CATCH_UP)
+          .untilAsserted(
+              () -> {
+                assertThat(errors(1)).isZero();
+                assertThat(errors(2)).isEqualTo(bad);
+                // Timing starts at bind, before the first request: every request is timed.
+                assertThat(timer(1).count()).isEqualTo(good);
+                assertThat(timer(2).count()).isEqualTo(bad);
+              });
+      for (long generation : new long[] {1, 2}) {
+        assertThat(timer(generation).totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(
+                registry
+                    .get(GenerationSeries.DURATION_MAX)
+                    .tag("generation", Long.toString(generation))
+                    .timeGauge()
+                    .value(TimeUnit.NANOSECONDS))
+            .isPositive()
+            .isLessThanOrEqualTo(timer(generation).totalTime(TimeUnit.NANOSECONDS));
+      }
+      StatusReport.GenerationStatus second =
+          Harness.await(harness.hotSwap().status()).generations().stream()
+              .filter(g -> g.info().id() == 2)
+              .findFirst()
+              .orElseThrow();
+      assertThat(second.failed()).isEqualTo(bad);
+      assertThat(second.timing()).hasValueSatisfying(t -> assertThat(t.count()).isEqualTo(bad));
+      metrics.close();
+    }
+  }
+
+  @Test
+  void status_withoutMetrics_timesNothing() {
+    try (Harness harness = Harness.start(workDir, Fixture.V1)) {
+      assertThat(harness.get("/").status()).isEqualTo(200);
+      StatusReport.GenerationStatus first =
+          Harness.await(harness.hotSwap().status()).generations().get(0);
+      assertThat(first.served()).isEqualTo(1);
+      assertThat(first.failed()).isZero();
+      assertThat(first.timing()).isEmpty();
+    }
+  }
+
+  private double errors(long generation) {
+    return registry
+        .get(GenerationSeries.ERRORS)
+        .tag("generation", Long.toString(generation))
+        .functionCounter()
+        .count();
+  }
+
+  private FunctionTimer timer(long generation) {
+    return registry
+        .get(GenerationSeries.DURATION)
+        .tag("generation", Long.toString(generation))
+        .functionTimer();
   }
 
   private double reloads(String outcome, String trigger) {
@@ -191,13 +271,11 @@ class HotSwapMetricsIT {
             .sum();
   }
 
-  /** The in-flight and requests series of {@code generation}. */
+  /** The series of {@code generation}. */
   private Collection<Meter> series(long generation) {
     return registry.getMeters().stream()
-        .filter(
-            m ->
-                m.getId().getName().equals(GenerationSeries.IN_FLIGHT)
-                    || m.getId().getName().equals(GenerationSeries.REQUESTS))
+        .filter(m -> m.getId().getName().startsWith("hotswap.generation."))
+        .filter(m -> !m.getId().getName().equals(ActiveGenerationMeter.NAME))
         .filter(m -> Long.toString(generation).equals(m.getId().getTag("generation")))
         .toList();
   }

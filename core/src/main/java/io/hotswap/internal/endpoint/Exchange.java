@@ -19,6 +19,10 @@ import io.netty.channel.EventLoop;
 abstract class Exchange {
   Exchange previous;
   Exchange next;
+
+  /** When the ledger began timing it ({@link System#nanoTime()}), or 0 when it is not timed. */
+  long startedNanos;
+
   private LaneLedger ledger;
   private final EventLoop lane;
   private InFlightLimit limit;

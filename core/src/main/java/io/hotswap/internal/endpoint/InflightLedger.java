@@ -17,12 +17,17 @@ public final class InflightLedger {
   private final Lanes lanes;
   private final LaneLedger[] ledgers;
 
-  /** Creates empty ledgers, one per lane. */
+  /** Creates empty ledgers, one per lane, that time nothing. */
   public InflightLedger(Lanes lanes) {
+    this(lanes, new RequestTiming());
+  }
+
+  /** Creates empty ledgers, one per lane, that time exchanges while {@code timing} is on. */
+  public InflightLedger(Lanes lanes, RequestTiming timing) {
     this.lanes = lanes;
     this.ledgers = new LaneLedger[lanes.size()];
     for (int i = 0; i < ledgers.length; i++) {
-      ledgers[i] = new LaneLedger();
+      ledgers[i] = new LaneLedger(timing);
     }
   }
 
@@ -61,14 +66,19 @@ public final class InflightLedger {
     return sumOverLanes(ledger -> (long) ledger.count()).map(Long::intValue);
   }
 
-  /** Completes with the number of exchanges ever dispatched, summed over the lanes. */
-  public Future<Long> served() {
-    return sumOverLanes(LaneLedger::served);
-  }
-
-  /** Completes with the number of failed exchanges, summed over the lanes. */
-  public Future<Long> errors() {
-    return sumOverLanes(LaneLedger::errors);
+  /** Completes with everything the lanes counted, summed over the lanes, one visit to each. */
+  public Future<LedgerFigures> figures() {
+    List<Future<LedgerFigures>> values = new ArrayList<>(ledgers.length);
+    for (int i = 0; i < ledgers.length; i++) {
+      Promise<LedgerFigures> promise = Promise.promise();
+      LaneLedger ledger = ledgers[i];
+      lanes.execute(i, () -> promise.complete(ledger.figures()));
+      values.add(promise.future());
+    }
+    return Future.all(values)
+        .map(
+            all ->
+                all.<LedgerFigures>list().stream().reduce(LedgerFigures.NONE, LedgerFigures::plus));
   }
 
   private Future<Long> sumOverLanes(java.util.function.ToLongFunction<LaneLedger> reading) {

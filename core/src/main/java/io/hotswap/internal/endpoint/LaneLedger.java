@@ -9,12 +9,17 @@ package io.hotswap.internal.endpoint;
  */
 final class LaneLedger {
   private final Exchange head = new Sentinel();
+  private final RequestTiming timing;
   private int count;
   private long served;
   private long errors;
+  private long timed;
+  private long timedNanos;
+  private long maxNanos;
   private Runnable onDrained;
 
-  LaneLedger() {
+  LaneLedger(RequestTiming timing) {
+    this.timing = timing;
     head.previous = head;
     head.next = head;
   }
@@ -29,10 +34,19 @@ final class LaneLedger {
     head.previous = exchange;
     count++;
     served++;
+    if (timing.on()) {
+      exchange.startedNanos = System.nanoTime();
+    }
   }
 
-  /** Called by {@link Exchange#done()}. */
+  /** Called by {@link Exchange#done()}: the work ended. */
   void remove(Exchange exchange) {
+    if (exchange.startedNanos != 0) {
+      long took = System.nanoTime() - exchange.startedNanos;
+      timed++;
+      timedNanos += took;
+      maxNanos = Math.max(maxNanos, took);
+    }
     unlink(exchange);
     if (count == 0 && onDrained != null) {
       Runnable callback = onDrained;
@@ -59,6 +73,11 @@ final class LaneLedger {
   /** The number of exchanges ever counted on this lane. */
   long served() {
     return served;
+  }
+
+  /** Everything this lane counted, now. */
+  LedgerFigures figures() {
+    return new LedgerFigures(count, served, errors, timed, timedNanos, maxNanos);
   }
 
   /**

@@ -39,12 +39,11 @@ final class ErrorRateWatch {
       return;
     }
     ledger
-        .served()
-        .compose(served -> ledger.errors().map(errors -> new long[] {served, errors}))
+        .figures()
         .onSuccess(
             counts -> {
-              long served = counts[0];
-              long errors = counts[1];
+              long served = counts.served();
+              long errors = counts.failed();
               double rate = served == 0 ? 0 : (double) errors / served;
               if (served >= policy.minRequests() && rate > policy.maxErrorRate()) {
                 LOG.warn(

@@ -3,6 +3,7 @@ package io.hotswap.internal.generation;
 import io.hotswap.GenerationInfo;
 import io.hotswap.GenerationState;
 import io.hotswap.internal.endpoint.InflightLedger;
+import io.hotswap.internal.endpoint.LedgerFigures;
 import io.hotswap.loader.GenerationClassLoader;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class Generation {
   private volatile Instant activatedAt;
   private volatile Instant retiredAt;
   private volatile long cancelledAtDrain;
-  private volatile long served;
+  private volatile LedgerFigures counted = LedgerFigures.NONE;
   private volatile Duration timeToCollection;
   private volatile String failure;
   private volatile List<String> warnings = List.of();
@@ -144,14 +145,14 @@ public final class Generation {
     cancelledAtDrain = cancelled;
   }
 
-  /** Records the final count of requests and messages it served, before it is released. */
-  void served(long count) {
-    served = count;
+  /** Records what its ledger counted in the end, before it is released. */
+  void countedAtRetirement(LedgerFigures figures) {
+    counted = figures.released();
   }
 
-  /** Requests and messages served, as recorded at retirement (0 while active). */
-  long servedAtRetirement() {
-    return served;
+  /** What its ledger counted, as recorded at retirement (nothing while active). */
+  LedgerFigures countedAtRetirement() {
+    return counted;
   }
 
   /**

@@ -8,6 +8,7 @@ import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.InflightLedger;
 import io.hotswap.internal.endpoint.Lanes;
+import io.hotswap.internal.endpoint.RequestTiming;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,6 +37,7 @@ final class GenerationStarter implements ReloadPhases.Start {
   private final StateStore store;
   private final MainDeployment main;
   private final UnmodifiedCode unmodified;
+  private final RequestTiming timing;
 
   GenerationStarter(
       Vertx vertx,
@@ -44,8 +46,10 @@ final class GenerationStarter implements ReloadPhases.Start {
       Duration startTimeout,
       StateStore store,
       MainDeployment main,
-      UnmodifiedCode unmodified) {
+      UnmodifiedCode unmodified,
+      RequestTiming timing) {
     this.unmodified = unmodified;
+    this.timing = timing;
     this.store = store;
     this.main = main;
     this.vertx = vertx;
@@ -61,7 +65,7 @@ final class GenerationStarter implements ReloadPhases.Start {
    */
   @Override
   public Future<StartedGeneration> start(Generation generation, LoadedCode code) {
-    InflightLedger ledger = new InflightLedger(lanes);
+    InflightLedger ledger = new InflightLedger(lanes, timing);
     GenerationScope scope =
         new GenerationScope(
             generation.id(),

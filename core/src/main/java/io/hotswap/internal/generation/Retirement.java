@@ -76,7 +76,7 @@ final class Retirement implements ReloadPhases.Retire {
             })
         .recover(timeout -> cancelInFlight(generation, ledger))
         .compose(v -> stopper.undeploy(generation))
-        .compose(v -> ledger.served().onSuccess(generation::served).<Void>mapEmpty())
+        .compose(v -> ledger.figures().onSuccess(generation::countedAtRetirement).<Void>mapEmpty())
         .transform(undeployed -> releaseAndTrack(generation, () -> retired(generation, began)))
         .onComplete(released -> finished());
   }

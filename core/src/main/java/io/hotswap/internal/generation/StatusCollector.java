@@ -3,15 +3,19 @@ package io.hotswap.internal.generation;
 import io.hotswap.StatusReport;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.InflightLedger;
+import io.hotswap.internal.endpoint.LedgerFigures;
+import io.hotswap.internal.endpoint.RequestTiming;
 import io.hotswap.internal.management.JvmFigures;
 import io.hotswap.internal.state.CaffeineStateStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Gathers a {@link StatusReport}: lifecycle facts of every generation, in-flight and served counts
- * asked of each lane on its own thread, endpoint loads, recent reloads and the state store.
+ * Gathers a {@link StatusReport}: lifecycle facts of every generation, in-flight, served and failed
+ * counts and request times asked of each lane on its own thread, endpoint loads, recent reloads and
+ * the state store.
  *
  * <p>Stateless; thread-safe.
  */
@@ -24,28 +28,16 @@ final class StatusCollector {
       List<Generation> generations,
       List<Endpoint> endpoints,
       ReloadLog reloadLog,
-      CaffeineStateStore store) {
+      CaffeineStateStore store,
+      RequestTiming timing) {
     List<Future<StatusReport.GenerationStatus>> statuses = new ArrayList<>();
     for (Generation generation : generations) {
       InflightLedger ledger = generation.ledger();
-      if (ledger == null) {
-        statuses.add(
-            Future.succeededFuture(
-                new StatusReport.GenerationStatus(
-                    generation.info(), 0, generation.servedAtRetirement())));
-      } else {
-        statuses.add(
-            ledger
-                .count()
-                .compose(
-                    inFlight ->
-                        ledger
-                            .served()
-                            .map(
-                                served ->
-                                    new StatusReport.GenerationStatus(
-                                        generation.info(), inFlight, served))));
-      }
+      Future<LedgerFigures> counted =
+          ledger == null
+              ? Future.succeededFuture(generation.countedAtRetirement())
+              : ledger.figures();
+      statuses.add(counted.map(figures -> status(generation, figures, timing.on())));
     }
     List<StatusReport.EndpointStatus> endpointStatus = new ArrayList<>();
     endpoints.forEach(endpoint -> endpointStatus.add(endpoint.status()));
@@ -60,5 +52,18 @@ final class StatusCollector {
                     reloadLog.count(),
                     store.status(),
                     JvmFigures.now()));
+  }
+
+  private static StatusReport.GenerationStatus status(
+      Generation generation, LedgerFigures figures, boolean timed) {
+    return new StatusReport.GenerationStatus(
+        generation.info(),
+        figures.inFlight(),
+        figures.served(),
+        figures.failed(),
+        timed
+            ? Optional.of(
+                new StatusReport.Timing(figures.timed(), figures.timedNanos(), figures.maxNanos()))
+            : Optional.empty());
   }
 }

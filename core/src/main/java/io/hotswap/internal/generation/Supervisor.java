@@ -9,6 +9,7 @@ import io.hotswap.internal.endpoint.ActiveBindings;
 import io.hotswap.internal.endpoint.Endpoint;
 import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.Lanes;
+import io.hotswap.internal.endpoint.RequestTiming;
 import io.hotswap.internal.spi.CutoverGate;
 import io.hotswap.internal.state.CaffeineStateStore;
 import io.hotswap.loader.LoaderTracker;
@@ -68,6 +69,7 @@ public final class Supervisor {
   private final GenerationHistory history = new GenerationHistory();
   private final ReloadLog reloadLog = new ReloadLog();
   private final PlatformBaseline platform = new PlatformBaseline();
+  private final RequestTiming timing = new RequestTiming();
   private long nextId = 1;
   private volatile boolean closing;
 
@@ -117,7 +119,8 @@ public final class Supervisor {
                 options.startTimeout(),
                 store,
                 options.mainDeployment(),
-                unmodified),
+                unmodified,
+                timing),
             new CandidateChecks(
                 new HealthChecker(hostContext, options.checkTimeout()),
                 WarmUpRunner.of(vertx, active.warmUps(), options, endpoints).orElse(null),
@@ -209,7 +212,15 @@ public final class Supervisor {
   /** Everything status views show; completes once every lane answered. */
   public Future<StatusReport> status(List<Endpoint> endpoints) {
     return StatusCollector.collect(
-        options.applicationName(), history.all(), endpoints, reloadLog, store);
+        options.applicationName(), history.all(), endpoints, reloadLog, store, timing);
+  }
+
+  /**
+   * Times every request and message dispatched from now on, so that status reports carry each
+   * generation's {@link StatusReport.Timing}; idempotent.
+   */
+  public void timeRequests() {
+    timing.turnOn();
   }
 
   /** The in-flight count of generation {@code id}; 0 when it has no ledger (any more). */

@@ -43,4 +43,11 @@ public interface HotSwapInternal extends HotSwap {
    * waits for the future it returns (a failure is logged and does not stop the close).
    */
   void onClose(Supplier<Future<Void>> hook);
+
+  /**
+   * Times every request and message dispatched from now on (before or after {@link #start()}), so
+   * that {@link HotSwap#status()} reports each generation's {@link io.hotswap.StatusReport.Timing};
+   * idempotent. Off by default: it costs two clock reads per request.
+   */
+  void timeRequests();
 }
