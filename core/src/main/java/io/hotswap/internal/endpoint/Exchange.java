@@ -94,6 +94,14 @@ abstract class Exchange {
     done();
   }
 
+  /**
+   * Whether its time from dispatch to end is a request's or message's time, for {@link
+   * RequestTiming}; a WebSocket counted in flight while it is open is not.
+   */
+  boolean timeable() {
+    return true;
+  }
+
   /** The event loop of the lane this exchange is counted on. */
   final EventLoop lane() {
     return lane;

@@ -429,6 +429,11 @@ public final class HttpEndpoint implements Endpoint {
     }
 
     @Override
+    boolean timeable() {
+      return false;
+    }
+
+    @Override
     boolean cancel() {
       ServerWebSocket open = socket;
       if (open == null || open.isClosed()) {

@@ -34,7 +34,7 @@ final class LaneLedger {
     head.previous = exchange;
     count++;
     served++;
-    if (timing.on()) {
+    if (timing.on() && exchange.timeable()) {
       exchange.startedNanos = System.nanoTime();
     }
   }
