@@ -20,7 +20,8 @@ import java.util.zip.ZipFile;
  * hashes) and its platform part (see {@link PlatformPackages}) — the platform entries' names, sizes
  * and CRCs, the platform artifacts its Maven metadata names, and the classes its platform classes
  * refer to, from which {@link PlatformSplit} finds the platform's own dependencies. A jar whose
- * Maven metadata names platform artifacts only ({@code lib/vertx-web.jar}) is platform whole.
+ * Maven metadata names platform artifacts only ({@code lib/vertx-web.jar}) is platform whole. The
+ * manifest's {@code Class-Path}, if any, is kept as written, for {@link Snapshotter} to follow.
  *
  * <p>Immutable and thread-safe once read.
  */
@@ -30,7 +31,8 @@ record JarContent(
     Map<String, String> artifacts,
     Set<String> platformReferences,
     boolean wholePlatform,
-    int artifactCount) {
+    int artifactCount,
+    List<String> classPath) {
 
   private static final String CLASS_SUFFIX = ".class";
   private static final String VERTX_VERSION = "META-INF/vertx/vertx-version.txt";
@@ -52,6 +54,7 @@ record JarContent(
     Map<String, String> artifacts = new TreeMap<>();
     Set<String> references = new HashSet<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
+      java.util.jar.Manifest manifest = manifest(zip);
       int artifactCount = 0;
       boolean onlyPlatformArtifacts = true;
       Enumeration<? extends ZipEntry> scan = zip.entries();
@@ -66,7 +69,7 @@ record JarContent(
       if (artifactCount == 0) {
         // No Maven metadata: the manifest may name the artifact (Vert.x 5.1 jars do).
         Map<String, String> named = new TreeMap<>();
-        String group = manifestArtifact(zip, named);
+        String group = manifestArtifact(manifest, named);
         if (group != null) {
           artifactCount = 1;
           onlyPlatformArtifacts = PlatformPackages.isPlatformGroup(group);
@@ -115,7 +118,8 @@ record JarContent(
               name, SnapshotEntry.reusing(knownEntries.get(name), in.readAllBytes(), hasher));
         }
       }
-      return new JarContent(entries, platform, artifacts, references, whole, artifactCount);
+      return new JarContent(
+          entries, platform, artifacts, references, whole, artifactCount, classPath(manifest));
     }
   }
 
@@ -151,20 +155,38 @@ record JarContent(
     }
   }
 
+  /** The jar's manifest, or null when it has none. */
+  private static java.util.jar.Manifest manifest(ZipFile zip) throws IOException {
+    ZipEntry entry = zip.getEntry("META-INF/MANIFEST.MF");
+    if (entry == null) {
+      return null;
+    }
+    try (InputStream in = zip.getInputStream(entry)) {
+      return new java.util.jar.Manifest(in);
+    }
+  }
+
+  /** The manifest's {@code Class-Path} entries as written (relative URLs), in order. */
+  private static List<String> classPath(java.util.jar.Manifest manifest) {
+    String value =
+        manifest == null
+            ? null
+            : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    return List.of(value.trim().split("\\s+"));
+  }
+
   /**
    * The group of the artifact the jar's manifest names ({@code Maven-Group-Id}, {@code
    * Maven-Artifact-Id}, {@code Maven-Version}, as Vert.x 5.1 jars carry instead of Maven metadata),
    * recorded in {@code artifacts}; null when it names none.
    */
-  private static String manifestArtifact(ZipFile zip, Map<String, String> artifacts)
-      throws IOException {
-    ZipEntry entry = zip.getEntry("META-INF/MANIFEST.MF");
-    if (entry == null) {
+  private static String manifestArtifact(
+      java.util.jar.Manifest manifest, Map<String, String> artifacts) {
+    if (manifest == null) {
       return null;
-    }
-    java.util.jar.Manifest manifest;
-    try (InputStream in = zip.getInputStream(entry)) {
-      manifest = new java.util.jar.Manifest(in);
     }
     java.util.jar.Attributes main = manifest.getMainAttributes();
     String group = main.getValue("Maven-Group-Id");

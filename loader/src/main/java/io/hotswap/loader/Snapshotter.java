@@ -105,7 +105,7 @@ public final class Snapshotter {
     }
     Take take = new Take(started);
     if (source instanceof CodeSource.Jar jar) {
-      take.readJar(jar.path());
+      take.readJarWithClassPath(jar.path());
     } else {
       take.walkDirectory(source.path());
     }
@@ -227,6 +227,26 @@ public final class Snapshotter {
       nextFiles.put(name, new FileState(attrs.size(), attrs.lastModifiedTime(), entry, racy));
     }
 
+    /**
+     * Reads {@code jar}, then the jars its manifest's {@code Class-Path} names, in that order, as
+     * {@code java -jar} would put them on the class path (a thin jar beside its {@code lib/});
+     * entries that are missing, not jars or not files are skipped, as the JVM skips them.
+     */
+    void readJarWithClassPath(Path jar) throws IOException {
+      jarOrder.add(jar);
+      readJar(jar);
+      JarState main = nextJars.get(jar);
+      if (main == null) {
+        return;
+      }
+      for (Path dependency : ManifestClassPath.resolve(jar, main.content().classPath())) {
+        if (!jarOrder.contains(dependency)) {
+          jarOrder.add(dependency);
+          readJar(dependency);
+        }
+      }
+    }
+
     void readJar(Path jar) throws IOException {
       BasicFileAttributes attrs;
       try {
@@ -287,7 +307,7 @@ public final class Snapshotter {
           return null;
         }
       }
-      for (Path jar : jarOrder()) {
+      for (Path jar : jarOrder) {
         JarState state = nextJars.get(jar);
         SnapshotEntry entry = state == null ? null : state.entries().get(name);
         if (entry != null) {
@@ -297,10 +317,6 @@ public final class Snapshotter {
       return null;
     }
 
-    private List<Path> jarOrder() {
-      return source instanceof CodeSource.Jar ? List.copyOf(nextJars.keySet()) : jarOrder;
-    }
-
     /**
      * Leaves the platform part of the jars out of {@code merged} (see {@link PlatformSplit}) and
      * describes it.
@@ -308,14 +324,14 @@ public final class Snapshotter {
     PlatformContent splitPlatform(TreeMap<String, SnapshotEntry> merged) throws IOException {
       Map<Path, JarContent> contents = new HashMap<>();
       nextJars.forEach((jar, state) -> contents.put(jar, state.content()));
-      return PlatformSplit.apply(jarOrder(), contents, merged);
+      return PlatformSplit.apply(jarOrder, contents, merged);
     }
 
     /** Directory entries first, then each jar's in path order: the first occurrence wins. */
     TreeMap<String, SnapshotEntry> merge() {
       TreeMap<String, SnapshotEntry> merged = new TreeMap<>();
       nextFiles.forEach((name, state) -> merged.put(name, state.entry()));
-      for (Path jar : jarOrder()) {
+      for (Path jar : jarOrder) {
         JarState state = nextJars.get(jar);
         if (state != null) {
           state.entries().forEach(merged::putIfAbsent);
