@@ -1,5 +1,6 @@
 package io.hotswap.cli;
 
+import io.hotswap.loader.ManifestClassPath;
 import io.hotswap.loader.MavenMetadata;
 import io.hotswap.loader.PlatformContent;
 import java.io.File;
@@ -18,9 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -73,22 +72,8 @@ final class HostClasspath {
     List<Path> expanded = new ArrayList<>();
     for (Path entry : own) {
       expanded.add(entry);
-      if (!Files.isRegularFile(entry)) {
-        continue;
-      }
-      try (JarFile jar = new JarFile(entry.toFile())) {
-        Manifest manifest = jar.getManifest();
-        String classPath =
-            manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-        if (classPath != null) {
-          for (String item : classPath.trim().split("\\s+")) {
-            Path resolved =
-                item.startsWith("file:")
-                    ? Path.of(java.net.URI.create(item))
-                    : entry.resolveSibling(item);
-            expanded.add(resolved.toAbsolutePath().normalize());
-          }
-        }
+      if (Files.isRegularFile(entry)) {
+        expanded.addAll(ManifestClassPath.of(entry));
       }
     }
     return expanded;

@@ -119,7 +119,13 @@ record JarContent(
         }
       }
       return new JarContent(
-          entries, platform, artifacts, references, whole, artifactCount, classPath(manifest));
+          entries,
+          platform,
+          artifacts,
+          references,
+          whole,
+          artifactCount,
+          ManifestClassPath.entries(manifest));
     }
   }
 
@@ -164,18 +170,6 @@ record JarContent(
     try (InputStream in = zip.getInputStream(entry)) {
       return new java.util.jar.Manifest(in);
     }
-  }
-
-  /** The manifest's {@code Class-Path} entries as written (relative URLs), in order. */
-  private static List<String> classPath(java.util.jar.Manifest manifest) {
-    String value =
-        manifest == null
-            ? null
-            : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
-    if (value == null || value.isBlank()) {
-      return List.of();
-    }
-    return List.of(value.trim().split("\\s+"));
   }
 
   /**

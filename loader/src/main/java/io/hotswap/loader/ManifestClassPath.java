@@ -1,5 +1,6 @@
 package io.hotswap.loader;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -7,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +24,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stateless; thread-safe.
  */
-final class ManifestClassPath {
+public final class ManifestClassPath {
   private static final Logger LOG = LoggerFactory.getLogger(ManifestClassPath.class);
 
   private ManifestClassPath() {}
+
+  /**
+   * The existing jar files {@code jar}'s manifest {@code Class-Path} names, in order; empty when it
+   * has no manifest or no {@code Class-Path}.
+   *
+   * @throws IOException when {@code jar} cannot be read as a jar
+   */
+  public static List<Path> of(Path jar) throws IOException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      Manifest manifest = file.getManifest();
+      return resolve(jar, entries(manifest));
+    }
+  }
+
+  /** A manifest's {@code Class-Path} entries as written (relative URLs), in order. */
+  static List<String> entries(Manifest manifest) {
+    String value =
+        manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    return List.of(value.trim().split("\\s+"));
+  }
 
   /** The existing jar files {@code entries} (from {@code jar}'s manifest) name, in order. */
   static List<Path> resolve(Path jar, List<String> entries) {
