@@ -109,6 +109,9 @@ class GenerationTracingIT {
     sender[0].end();
 
     SpanData own = awaitSpan(span -> span.getName().equals("generation-message"));
+    assertThat(own.getParentSpanContext().isValid())
+        .as("the generation's span has a parent")
+        .isTrue();
     SpanData consumer = spanById(own.getParentSpanId());
     assertThat(consumer.getKind()).isEqualTo(SpanKind.SERVER);
     assertThat(consumer.getTraceId()).isEqualTo(sender[0].getSpanContext().getTraceId());
@@ -138,6 +141,9 @@ class GenerationTracingIT {
     assertThat(get(hotSwap.httpPort("http:0"), "/compat").body()).isEqualTo("v1");
 
     SpanData own = awaitSpan(span -> span.getName().equals("compat-work"));
+    assertThat(own.getParentSpanContext().isValid())
+        .as("the generation's span has a parent")
+        .isTrue();
     SpanData server = spanById(own.getParentSpanId());
     assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
     assertThat(server.getAttributes().get(URL_PATH)).isEqualTo("/compat");
