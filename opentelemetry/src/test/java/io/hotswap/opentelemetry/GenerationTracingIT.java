@@ -91,22 +91,8 @@ class GenerationTracingIT {
     startApp(TracedApps.app(workDir, "v1"));
     long generation = activeGeneration();
 
-    // A host sender inside a span of its own, on a context of the host.
-    ContextInternal host = ((ContextInternal) traced.vertx().getOrCreateContext()).duplicate();
-    Promise<Object> reply = host.promise();
-    Span[] sender = new Span[1];
-    host.runOnContext(
-        v -> {
-          sender[0] = GlobalOpenTelemetry.getTracer("test").spanBuilder("host-send").startSpan();
-          Scope scope = sender[0].makeCurrent();
-          try {
-            traced.vertx().eventBus().request(GREETER, "hi").map(m -> m.body()).onComplete(reply);
-          } finally {
-            scope.close();
-          }
-        });
-    assertThat(Harness.await(reply.future())).isEqualTo("v1 gen-" + generation);
-    sender[0].end();
+    Span sender = GlobalOpenTelemetry.getTracer("test").spanBuilder("host-send").startSpan();
+    assertThat(requestInSpan(sender, GREETER, "hi")).isEqualTo("v1 gen-" + generation);
 
     SpanData own = awaitSpan(span -> span.getName().equals("generation-message"));
     assertThat(own.getParentSpanContext().isValid())
@@ -114,12 +100,12 @@ class GenerationTracingIT {
         .isTrue();
     SpanData consumer = spanById(own.getParentSpanId());
     assertThat(consumer.getKind()).isEqualTo(SpanKind.SERVER);
-    assertThat(consumer.getTraceId()).isEqualTo(sender[0].getSpanContext().getTraceId());
+    assertThat(consumer.getTraceId()).isEqualTo(sender.getSpanContext().getTraceId());
     assertThat(consumer.getAttributes().get(HotSwapTracing.GENERATION)).isEqualTo(generation);
   }
 
   @Test
-  void compatMode_unmodifiedHttpServer_serverSpanParentsGenerationSpan_taggedWithGeneration()
+  void compatMode_unmodifiedServerAndConsumer_hostSpanParentsGenerationSpan_taggedWithGeneration()
       throws Exception {
     hotSwap =
         HotSwap.create(
@@ -149,6 +135,18 @@ class GenerationTracingIT {
     assertThat(server.getAttributes().get(URL_PATH)).isEqualTo("/compat");
     assertThat(server.getTraceId()).isEqualTo(own.getTraceId());
     assertThat(server.getAttributes().get(HotSwapTracing.GENERATION)).isEqualTo(generation);
+
+    // Its eventBus().consumer(...), bound to a host endpoint, likewise.
+    Span sender = GlobalOpenTelemetry.getTracer("test").spanBuilder("host-send").startSpan();
+    assertThat(requestInSpan(sender, TracedApps.COMPAT_ADDRESS, "hi")).isEqualTo("v1 hi");
+    SpanData ownMessage = awaitSpan(span -> span.getName().equals("compat-message"));
+    assertThat(ownMessage.getParentSpanContext().isValid())
+        .as("the generation's span has a parent")
+        .isTrue();
+    SpanData consumer = spanById(ownMessage.getParentSpanId());
+    assertThat(consumer.getKind()).isEqualTo(SpanKind.SERVER);
+    assertThat(consumer.getTraceId()).isEqualTo(sender.getSpanContext().getTraceId());
+    assertThat(consumer.getAttributes().get(HotSwapTracing.GENERATION)).isEqualTo(generation);
   }
 
   @Test
@@ -198,6 +196,29 @@ class GenerationTracingIT {
     assertThat(downstream.getAttributes().get(HotSwapTracing.GENERATION))
         .as("the downstream server is the host's own, not a generation's")
         .isNull();
+  }
+
+  /**
+   * Sends {@code body} to {@code address} from a host context with {@code sender} current, ends
+   * {@code sender} and returns the reply.
+   */
+  private Object requestInSpan(Span sender, String address, String body) {
+    ContextInternal host = ((ContextInternal) traced.vertx().getOrCreateContext()).duplicate();
+    Promise<Object> reply = host.promise();
+    host.runOnContext(
+        v -> {
+          Scope scope = sender.makeCurrent();
+          try {
+            traced.vertx().eventBus().request(address, body).map(m -> m.body()).onComplete(reply);
+          } finally {
+            scope.close();
+          }
+        });
+    try {
+      return Harness.await(reply.future());
+    } finally {
+      sender.end();
+    }
   }
 
   private void startApp(Path compiled) {

@@ -11,13 +11,16 @@ import java.util.Map;
  * The reloadable code of the tracing tests, compiled with {@code javax.tools} at test time: a
  * generation entry on the hotswap API that creates its own spans with the OpenTelemetry API and
  * calls another HTTP server of the host, and an unmodified verticle (compat mode) that serves HTTP
- * with {@code vertx.createHttpServer()}.
+ * with {@code vertx.createHttpServer()} and consumes {@code tracing.compat} on the event bus.
  *
  * <p>Stateless.
  */
 final class TracedApps {
   /** The instrumentation scope the generation code's tracer is named after. */
   static final String SCOPE = "fixture.tracing";
+
+  /** The event-bus address the compat app consumes. */
+  static final String COMPAT_ADDRESS = "tracing.compat";
 
   /** The compat app's main verticle. */
   static final String COMPAT_MAIN = "fixture.compat.Main";
@@ -120,6 +123,18 @@ final class TracedApps {
 
         @Override
         public Future<?> start() {
+          vertx
+              .eventBus()
+              .consumer(
+                  "tracing.compat",
+                  message -> {
+                    GlobalOpenTelemetry.getTracer("fixture.tracing")
+                        .spanBuilder("compat-message")
+                        .setAttribute("fixture.version", VERSION)
+                        .startSpan()
+                        .end();
+                    message.reply(VERSION + " " + message.body());
+                  });
           return vertx
               .createHttpServer()
               .requestHandler(
