@@ -15,6 +15,7 @@ import io.hotswap.internal.endpoint.Lanes;
 import io.hotswap.internal.endpoint.TcpEndpoint;
 import io.hotswap.internal.generation.Supervisor;
 import io.hotswap.internal.management.HotSwapManagement;
+import io.hotswap.internal.spi.DispatchObserver;
 import io.hotswap.internal.spi.HotSwapInternal;
 import io.hotswap.internal.spi.LocalNode;
 import io.hotswap.internal.state.CaffeineStateStore;
@@ -195,6 +196,11 @@ public final class HotSwapInstance implements HotSwapInternal {
     if (current != null) {
       current.timeRequests();
     }
+  }
+
+  @Override
+  public void observeDispatch(DispatchObserver observer) {
+    active.observe(observer);
   }
 
   @Override

@@ -3,23 +3,31 @@ package io.hotswap.loader;
 import java.util.List;
 
 /**
- * The platform: Vert.x, Netty, Jackson, SLF4J and hotswap's own API — the code the host runs,
- * loaded once from the host's classpath, never from a generation. A generation's code source may
- * ship platform classes (an application fat jar, a {@code lib/vertx-web.jar}); the snapshot leaves
- * them out and records what they were ({@link PlatformContent}), and a generation loader asks the
- * host for a platform class with no fallback to the code source, so a class the host lacks is a
- * clear error instead of a second copy per reload.
+ * The platform: Vert.x, Netty, Jackson, SLF4J, OpenTelemetry and hotswap's own API — the code the
+ * host runs, loaded once from the host's classpath, never from a generation. OpenTelemetry is a
+ * process-wide facade like SLF4J: one {@code GlobalOpenTelemetry} and one {@code Context} class, so
+ * a span the host's tracer started is the parent of the spans generation code creates. A
+ * generation's code source may ship platform classes (an application fat jar, a {@code
+ * lib/vertx-web.jar}); the snapshot leaves them out and records what they were ({@link
+ * PlatformContent}), and a generation loader asks the host for a platform class with no fallback to
+ * the code source, so a class the host lacks is a clear error instead of a second copy per reload.
  *
  * <p>Stateless and thread-safe.
  */
 public final class PlatformPackages {
   /** Resource-name prefixes of platform classes and resources. */
   private static final List<String> PREFIXES =
-      List.of("io/vertx/", "io/netty/", "com/fasterxml/jackson/", "org/slf4j/", "io/hotswap/api/");
+      List.of(
+          "io/vertx/",
+          "io/netty/",
+          "com/fasterxml/jackson/",
+          "org/slf4j/",
+          "io/opentelemetry/",
+          "io/hotswap/api/");
 
   /** Maven group ids of platform artifacts (a group covers its subgroups). */
   private static final List<String> GROUPS =
-      List.of("io.vertx", "io.netty", "com.fasterxml.jackson", "org.slf4j");
+      List.of("io.vertx", "io.netty", "com.fasterxml.jackson", "org.slf4j", "io.opentelemetry");
 
   private static final String NETTY_NATIVE = "META-INF/native/libnetty";
   private static final String VERTX_METADATA = "META-INF/vertx/";
@@ -75,6 +83,6 @@ public final class PlatformPackages {
 
   /** The platform, in words, for messages. */
   public static String describe() {
-    return "Vert.x, Netty, Jackson, SLF4J and io.hotswap.api";
+    return "Vert.x, Netty, Jackson, SLF4J, OpenTelemetry and io.hotswap.api";
   }
 }

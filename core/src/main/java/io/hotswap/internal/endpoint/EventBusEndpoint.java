@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * the life of the host, so senders never see the address disappear during a reload (which they
  * would if each generation registered its own consumer, and {@code send} would round-robin between
  * an old and a new one). Each message is dispatched to the active generation's instance on the same
- * lane.
+ * lane, on a duplicate of the instance's context that holds the message's context locals ({@link
+ * ContextLocals}: a tracer's span of the message among them).
  *
  * <p>Like a verticle deployed with one instance per lane, a {@code publish} reaches each instance
  * once: a lane that has no instance of its own (the generation has fewer instances than lanes)
@@ -42,6 +43,7 @@ public final class EventBusEndpoint implements Endpoint {
   private final ActiveBindings active;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private final InFlightLimit limit;
+  private final ContextLocals locals;
 
   /** Creates the endpoint; nothing is registered until {@link #open()}. */
   public EventBusEndpoint(
@@ -52,6 +54,7 @@ public final class EventBusEndpoint implements Endpoint {
     this.lanes = lanes;
     this.active = active;
     this.limit = new InFlightLimit(spec.name(), spec.maxInFlight(), lanes.size());
+    this.locals = new ContextLocals(vertx);
   }
 
   @Override
@@ -128,7 +131,9 @@ public final class EventBusEndpoint implements Endpoint {
       }
       return;
     }
-    ContextInternal context = binding.context().duplicate();
+    // The consumer runs on the message's delivery context: its locals (the tracer's span of the
+    // message among them) go with the message to the generation.
+    ContextInternal context = locals.duplicate(binding.context(), ContextInternal.current());
     TrackedMessage tracked =
         new TrackedMessage(lanes.loop(lane), message, context, binding.generation());
     tracked.countedIn(limit, lane);
@@ -153,6 +158,7 @@ public final class EventBusEndpoint implements Endpoint {
 
   private void handleMessage(
       Handler<Message<Object>> handler, TrackedMessage message, long generation) {
+    active.dispatching(generation);
     try {
       handler.handle(message);
     } catch (Throwable failure) {
@@ -166,6 +172,7 @@ public final class EventBusEndpoint implements Endpoint {
 
   private void handleRequest(
       Function<Message<Object>, Future<?>> handler, TrackedMessage message, long generation) {
+    active.dispatching(generation);
     Future<?> result;
     try {
       result = handler.apply(message);

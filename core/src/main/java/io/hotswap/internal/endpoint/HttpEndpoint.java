@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * generation. An endpoint created on first use by an application's server ({@link #onDemand})
  * listens only on the lanes of the instances that asked, as Vert.x does. Each request is dispatched
  * to the generation the active binding table names for this endpoint and lane, on that generation's
- * context, inline on the connection's thread.
+ * context, inline on the connection's thread. That context holds the request's context locals
+ * ({@link ContextLocals}), so a tracer's server span is the generation code's current span.
  *
  * <p>Design notes: the request handed to business code is re-homed ({@link
  * RehomedHttpServerRequest}) so that every later callback of the request also runs on the
@@ -58,6 +59,7 @@ public final class HttpEndpoint implements Endpoint {
   private final AtomicInteger openConnections = new AtomicInteger();
   private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
   private final InFlightLimit limit;
+  private final ContextLocals locals;
   private final int firstLane;
   private final Map<Integer, Future<Integer>> listening = new ConcurrentHashMap<>();
   private volatile Future<Void> opened;
@@ -83,6 +85,7 @@ public final class HttpEndpoint implements Endpoint {
     this.lanes = lanes;
     this.active = active;
     this.limit = new InFlightLimit(spec.name(), spec.maxInFlight(), lanes.size());
+    this.locals = new ContextLocals(vertx);
     this.firstLane = firstLane;
   }
 
@@ -258,14 +261,15 @@ public final class HttpEndpoint implements Endpoint {
       return;
     }
     LaneLedger ledger = binding.ledger().lane(lane);
-    ContextInternal context = binding.context().duplicate();
+    HttpServerRequestInternal received = (HttpServerRequestInternal) request;
+    // The request's context locals (the tracer's span among them) go with it to the generation.
+    ContextInternal context = locals.duplicate(binding.context(), received.context());
     HttpExchange exchange = new HttpExchange(lanes.loop(lane));
     exchange.countedIn(limit, lane);
     // Counted before the wrapper exists: its end hook may fire as soon as it is installed.
     ledger.add(exchange);
     RehomedHttpServerRequest rehomed =
-        new RehomedHttpServerRequest(
-            (HttpServerRequestInternal) request, context, exchange::finished);
+        new RehomedHttpServerRequest(received, context, exchange::finished);
     exchange.response = (RehomedHttpServerResponse) rehomed.response();
     if (OnContext.inline(context)) {
       context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));
@@ -304,7 +308,8 @@ public final class HttpEndpoint implements Endpoint {
    */
   private void upgrade(
       HttpServerRequest request, Binding binding, int lane, Handler<ServerWebSocket> handler) {
-    ContextInternal context = binding.context().duplicate();
+    ContextInternal context =
+        locals.duplicate(binding.context(), ((HttpServerRequestInternal) request).context());
     WebSocketExchange exchange = new WebSocketExchange(lanes.loop(lane));
     binding.ledger().lane(lane).add(exchange);
     long generation = binding.generation();
@@ -366,6 +371,7 @@ public final class HttpEndpoint implements Endpoint {
 
   private void handleGuarded(
       Handler<HttpServerRequest> handler, HttpServerRequest request, long generation) {
+    active.dispatching(generation);
     try {
       handler.handle(request);
     } catch (Throwable failure) {

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * A {@link HotSwap} instance as hotswap's own modules outside core see it (the way Vert.x modules
- * see {@code VertxInternal}): the host {@code Vertx}, the supervisor's node view, and a hook into
- * its close. Every instance {@link HotSwap#create} returns implements it; reach it with {@link
- * #of(HotSwap)}.
+ * see {@code VertxInternal}): the host {@code Vertx}, the supervisor's node view, a hook into its
+ * close, and an observer of dispatches. Every instance {@link HotSwap#create} returns implements
+ * it; reach it with {@link #of(HotSwap)}.
  *
  * <p>Implementations are thread-safe.
  */
@@ -50,4 +50,10 @@ public interface HotSwapInternal extends HotSwap {
    * idempotent. Off by default: it costs two clock reads per request.
    */
   void timeRequests();
+
+  /**
+   * Makes {@code observer} the one observer of every later dispatch of a request or message to a
+   * generation on this instance's endpoints, replacing any earlier one ({@code null}: none).
+   */
+  void observeDispatch(DispatchObserver observer);
 }
