@@ -36,6 +36,7 @@ public final class HotSwapMetrics implements AutoCloseable {
   private final String name;
   private final ReloadMeters reloads;
   private final GenerationMeters generations;
+  private final EndpointMeters endpoints;
   private final ActiveGenerationMeter active;
   private final StateMeters states;
   private final DrainMeter drains;
@@ -46,6 +47,7 @@ public final class HotSwapMetrics implements AutoCloseable {
     this.name = hotSwap.options().applicationName();
     this.reloads = new ReloadMeters(registry);
     this.generations = new GenerationMeters(registry);
+    this.endpoints = new EndpointMeters(registry);
     this.active = new ActiveGenerationMeter(registry);
     this.states = new StateMeters(registry);
     this.drains = new DrainMeter(registry, Clock.systemUTC());
@@ -102,6 +104,7 @@ public final class HotSwapMetrics implements AutoCloseable {
     }
     reloads.apply(report);
     generations.apply(report.generations());
+    endpoints.apply(report.endpoints());
     var infos = report.generations().stream().map(GenerationStatus::info).toList();
     active.apply(infos);
     states.apply(infos);
@@ -117,6 +120,7 @@ public final class HotSwapMetrics implements AutoCloseable {
     poller.close();
     reloads.close();
     generations.close();
+    endpoints.close();
     active.close();
     states.close();
     drains.close();

@@ -228,6 +228,65 @@ class HotSwapMetricsIT {
   }
 
   @Test
+  void bind_hostEndpoints_publishTheirLoadAsTheStatusShowsIt() {
+    try (Harness harness = Harness.start(workDir, Fixture.GATEWAY_V1, Harness::gateways)) {
+      HotSwapMetrics metrics =
+          HotSwapMetrics.bind(harness.hotSwap(), harness.vertx(), registry, POLL);
+      for (int i = 0; i < 10; i++) {
+        assertThat(harness.get("/").status()).isEqualTo(200);
+      }
+      StatusReport status = Harness.await(harness.hotSwap().status());
+      await()
+          .atMost(CATCH_UP)
+          .untilAsserted(
+              () -> {
+                for (StatusReport.EndpointStatus endpoint : status.endpoints()) {
+                  String name = endpoint.name();
+                  assertThat(
+                          registry
+                              .get(EndpointMeters.CONNECTIONS)
+                              .tag("endpoint", name)
+                              .tag("kind", endpoint.kind())
+                              .gauge())
+                      .isNotNull();
+                  endpoint
+                      .inFlightLoad()
+                      .ifPresent(
+                          load -> {
+                            assertThat(gauge(EndpointMeters.IN_FLIGHT_LIMIT, name))
+                                .isEqualTo(load.maxInFlight());
+                            assertThat(counter(EndpointMeters.REJECTED, name))
+                                .isEqualTo(load.rejected());
+                          });
+                  endpoint
+                      .gatewayLoad()
+                      .ifPresent(
+                          load ->
+                              assertThat(
+                                      registry
+                                          .get(EndpointMeters.FRAMES)
+                                          .tag("endpoint", name)
+                                          .functionCounters())
+                                  .hasSize(3));
+                }
+              });
+      assertThat(status.endpoints())
+          .extracting(StatusReport.EndpointStatus::kind)
+          .contains("http", "event-bus", "websocket", "tcp", "sse");
+      metrics.close();
+      assertThat(registry.getMeters()).isEmpty();
+    }
+  }
+
+  private double gauge(String name, String endpoint) {
+    return registry.get(name).tag("endpoint", endpoint).gauge().value();
+  }
+
+  private double counter(String name, String endpoint) {
+    return registry.get(name).tag("endpoint", endpoint).functionCounter().count();
+  }
+
+  @Test
   void status_withoutMetrics_timesNothing() {
     try (Harness harness = Harness.start(workDir, Fixture.V1)) {
       assertThat(harness.get("/").status()).isEqualTo(200);
