@@ -11,10 +11,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonArray;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What hotswap adds per HTTP request over a direct handler call, in nanoseconds, without a socket:
@@ -79,6 +86,26 @@ public class DispatchCostBenchmark {
   private HotSwap hotSwap;
   private HttpEndpoint endpoint;
   private ContextInternal hostContext;
+
+  /**
+   * Runs both benchmarks with the GC profiler (JMH options in {@code args}, e.g. {@code -f 1 -wi 3
+   * -i 5}), writes JMH's JSON to {@code dispatch-cost.json} under the output directory and prints
+   * the overhead and the ratio with their errors ({@link DispatchCostFigures}).
+   */
+  public static void main(String[] args) throws Exception {
+    Path out = BenchPaths.outputDir().resolve("dispatch-cost.json");
+    new Runner(
+            new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
+                .include(DispatchCostBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .addProfiler(GCProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.toString())
+                .build())
+        .run();
+    System.out.println(DispatchCostFigures.parse(new JsonArray(Files.readString(out))).describe());
+    System.out.println("JSON: " + out);
+  }
 
   /** Starts a hotswap instance serving the 30-class module on one event loop. */
   @Setup(Level.Trial)
