@@ -172,8 +172,8 @@ final class ResultsTargets {
             ResultsFormat.nanos(figures.overheadError()),
             ResultsFormat.nanos(figures.hotswap()),
             ResultsFormat.nanos(figures.direct()),
-            ResultsFormat.ratio(figures.ratio()),
-            ResultsFormat.ratio(figures.ratioError()),
+            ResultsFormat.times(figures.ratio()),
+            ResultsFormat.times(figures.ratioError()),
             ResultsFormat.whole(figures.extraBytes())),
         TargetRow.Verdict.of(figures.overhead() <= DISPATCH_NANOS));
   }
@@ -228,7 +228,10 @@ final class ResultsTargets {
   private static String serverCores(JsonObject harness) {
     Matcher cpus =
         Pattern.compile("serverCpus=([^,\\]]+)").matcher(harness.getString("options", ""));
-    return cpus.find() ? "cores " + cpus.group(1) : "unpinned cores";
+    if (!cpus.find()) {
+      return "unpinned cores";
+    }
+    return (cpus.group(1).matches("\\d+") ? "core " : "cores ") + cpus.group(1);
   }
 
   private static List<Double> millis(JsonArray nanos) {

@@ -41,7 +41,7 @@ class ResultsPageTest {
 
     assertThat(small.verdict()).isEqualTo(TargetRow.Verdict.PASS);
     assertThat(small.measured()).isEqualTo("20.0 ms");
-    assertThat(small.spread()).isEqualTo("p99 30.0 ms, 10.0–30.0 ms, n=3; server on cores 0");
+    assertThat(small.spread()).isEqualTo("p99 30.0 ms, 10.0–30.0 ms, n=3; server on core 0");
     assertThat(large.verdict()).isEqualTo(TargetRow.Verdict.MISS);
     assertThat(large.measured()).isEqualTo("301.0 ms");
   }
@@ -95,7 +95,7 @@ class ResultsPageTest {
     assertThat(row.verdict()).isEqualTo(TargetRow.Verdict.PASS);
     assertThat(row.measured()).isEqualTo("45.0 ns");
     assertThat(row.spread())
-        .isEqualTo("± 5.0 ns (JMH 99.9%); 55.0 vs 10.0 ns, ratio 5.500 ± 1.698; +280 B/request");
+        .isEqualTo("± 5.0 ns (JMH 99.9%); 55.0 vs 10.0 ns, ratio 5.50 ± 1.70; +280 B/request");
     assertThat(pass.verdict()).isEqualTo(TargetRow.Verdict.PASS);
     assertThat(ResultsTargets.dispatch(jmh(10.0, 3.0, 60.1, 4.0)).verdict())
         .isEqualTo(TargetRow.Verdict.MISS);
