@@ -3,6 +3,7 @@ package io.hotswap.benchmarks;
 import io.hotswap.EndpointSpec;
 import io.hotswap.HotSwap;
 import io.hotswap.HotSwapOptions;
+import io.hotswap.StatusReport;
 import io.hotswap.internal.HotSwapInstance;
 import io.hotswap.internal.endpoint.EndpointRegistry;
 import io.hotswap.internal.endpoint.HttpEndpoint;
@@ -127,12 +128,17 @@ public class DispatchCostBenchmark {
     hostContext = (ContextInternal) vertx.getOrCreateContext();
     check("direct", onLoop(this::directBatch));
     check("hotswap", onLoop(this::hotswapBatch));
+    settled(BATCH);
   }
 
-  /** Closes the instance and Vert.x. */
+  /** Checks every dispatched exchange was settled, then closes the instance and Vert.x. */
   @TearDown(Level.Trial)
   public void stop() {
-    hotSwap.close().await();
+    try {
+      settled(BATCH);
+    } finally {
+      hotSwap.close().await();
+    }
     vertx.close().await();
   }
 
@@ -202,6 +208,20 @@ public class DispatchCostBenchmark {
     if (answered != expected) {
       throw new IllegalStateException(
           side + ": " + answered + " body bytes answered, expected " + expected);
+    }
+  }
+
+  /**
+   * The generation served at least {@code atLeast} requests and has none in flight: the end hook
+   * settled every exchange (a ledger that kept them would grow and change what is measured).
+   */
+  private void settled(long atLeast) {
+    StatusReport status = hotSwap.status().await();
+    int inFlight = status.generations().stream().mapToInt(g -> g.inFlight()).sum();
+    long served = status.generations().stream().mapToLong(g -> g.served()).sum();
+    if (inFlight != 0 || served < atLeast) {
+      throw new IllegalStateException(
+          "dispatch left " + inFlight + " exchanges in flight after " + served + " served");
     }
   }
 
