@@ -16,17 +16,21 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Compat mode's throughput against plain Vert.x on the same unmodified application ({@link
- * CompatThroughputApp}: vertx-web, one HTTP verticle instance): each server a fresh child JVM
- * ({@link CompatThroughputServer}, {@code -Xms512m -Xmx512m}) pinned to core 0, loaded by {@code
- * wrk} pinned to core 1, plain and hotswap interleaved A B A B for N pairs, each run warmed up
- * before its measured window. Per pair it prints requests/s (ratio hotswap/plain) and the server's
- * CPU µs per request from {@code /proc/<pid>/stat} (ratio plain/hotswap), then the median, min and
- * max of both ratios with PASS/MISS against 0.95, and writes {@code compat-throughput.json} (and a
- * timestamped copy) under the output directory. Every run must have 0 non-2xx responses and 0
- * socket errors. When the median CPU ratio misses ({@code --profile auto}) or always ({@code
- * --profile always}) one more pair runs under JFR and the frames that cost hotswap more per request
- * are printed.
+ * Throughput against plain Vert.x, measured by an external load generator in paired, interleaved
+ * runs: compat mode on an unmodified application ({@code --app compat}, the default: {@link
+ * CompatThroughputApp}, vertx-web, one HTTP verticle instance) or the binding API ({@code --app
+ * binding}: {@link HelloHandler} through a hotswap HTTP endpoint, as {@link ServerMain} runs it);
+ * {@link ThroughputApp}. Each server is a fresh child JVM ({@code -Xms512m -Xmx512m}) pinned to
+ * core 0, loaded by {@code wrk} pinned to core 1, plain and hotswap interleaved A B A B for N
+ * pairs, each run warmed up before its measured window. Per pair it prints requests/s (ratio
+ * hotswap/plain) and the server's CPU µs per request from {@code /proc/<pid>/stat} (ratio
+ * plain/hotswap), then the median, min and max of both ratios with PASS/MISS against {@code
+ * --target} (0.95 by default), and writes {@code compat-throughput.json} or {@code
+ * binding-throughput.json} (and a timestamped copy) under the output directory. Every run must have
+ * 0 non-2xx responses and 0 socket errors; a pair during which others used more of the server's
+ * core than {@code --max-core-other} is run again. When the median CPU ratio misses ({@code
+ * --profile auto}) or always ({@code --profile always}) one more pair runs under JFR and the frames
+ * that cost hotswap more per request are printed.
  *
  * <p>Run: {@code java -cp benchmarks/target/hotswap-benchmarks.jar
  * io.hotswap.benchmarks.CompatThroughput [--flag value ...]} (flags: {@link
@@ -34,7 +38,6 @@ import java.util.function.Predicate;
  * a run had errors, 2 when {@code wrk} is missing. A main; not thread-safe.
  */
 public final class CompatThroughput {
-  private static final double TARGET = 0.95;
   private static final Predicate<String> HOTSWAP = m -> m.startsWith("io.hotswap.");
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -79,7 +82,8 @@ public final class CompatThroughput {
                     : "taskset -c " + options.clientCpus());
     System.out.printf(
         Locale.ROOT,
-        "compat throughput: %d cores, %s %s, %s; %s; load average %.2f %.2f %.2f%n",
+        "%s throughput: %d cores, %s %s, %s; %s; load average %.2f %.2f %.2f%n",
+        options.app().name().toLowerCase(Locale.ROOT),
         CORES,
         System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version"),
@@ -98,7 +102,8 @@ public final class CompatThroughput {
                 .put("cores", CORES)
                 .put("jdk", System.getProperty("java.runtime.version"))
                 .put("loadAverageAtStart", new JsonArray(List.of(load[0], load[1], load[2]))));
-    code = CompatThroughputApp.compile();
+    json.put("app", options.app().name().toLowerCase(Locale.ROOT));
+    code = options.app().prepare();
 
     List<Double> rateRatios = new ArrayList<>();
     List<Double> cpuRatios = new ArrayList<>();
@@ -182,7 +187,7 @@ public final class CompatThroughput {
       System.out.println("  some run had non-2xx responses or socket errors: the ratios are void");
     }
     if (options.profile().equals("always")
-        || (options.profile().equals("auto") && cpuMedian < TARGET)) {
+        || (options.profile().equals("auto") && cpuMedian < options.target())) {
       profile();
     }
     write();
@@ -191,7 +196,7 @@ public final class CompatThroughput {
 
   private JsonObject target(String name, List<Double> ratios) {
     double median = Stats.median(ratios);
-    boolean pass = clean && median >= TARGET;
+    boolean pass = clean && median >= options.target();
     System.out.printf(
         Locale.ROOT,
         "  %-38s median %.3f (min %.3f, max %.3f)  >= %.2f  %s%n",
@@ -199,14 +204,14 @@ public final class CompatThroughput {
         median,
         Stats.min(ratios),
         Stats.max(ratios),
-        TARGET,
+        options.target(),
         pass ? "PASS" : "MISS");
     return new JsonObject()
         .put("ratios", new JsonArray(new ArrayList<Object>(ratios)))
         .put("median", median)
         .put("min", Stats.min(ratios))
         .put("max", Stats.max(ratios))
-        .put("target", TARGET)
+        .put("target", options.target())
         .put("pass", pass);
   }
 
@@ -214,9 +219,10 @@ public final class CompatThroughput {
   private Run measure(String mode, String label, boolean record) throws Exception {
     int seconds = record ? options.profileSeconds() : options.seconds();
     Path dir = BenchPaths.outputDir();
-    Path log = dir.resolve("compat-throughput-" + mode + "-" + label + ".log");
+    Path log = dir.resolve(options.app().label() + "-" + mode + "-" + label + ".log");
     try (CompatThroughputProcess server =
         CompatThroughputProcess.start(
+            options.app(),
             mode,
             code,
             options.serverCpus(),
@@ -229,7 +235,7 @@ public final class CompatThroughput {
           record
               ? FlightRecording.start(
                   server.pid(),
-                  dir.resolve("compat-throughput-" + mode + ".jfr"),
+                  dir.resolve(options.app().label() + "-" + mode + ".jfr"),
                   options.clientCpus())
               : null;
       long[] coreBefore = serverCore >= 0 ? ProcStat.coreTicks(serverCore) : null;
@@ -372,10 +378,11 @@ public final class CompatThroughput {
             .withZone(ZoneOffset.UTC)
             .format(Instant.now());
     Path dir = BenchPaths.outputDir();
-    Path latest = dir.resolve("compat-throughput.json");
+    String name = options.app().label();
+    Path latest = dir.resolve(name + ".json");
     Files.writeString(latest, json.encodePrettily());
-    Files.writeString(dir.resolve("compat-throughput-" + stamp + ".json"), json.encodePrettily());
-    System.out.println("\nJSON: " + latest + " (and compat-throughput-" + stamp + ".json)");
+    Files.writeString(dir.resolve(name + "-" + stamp + ".json"), json.encodePrettily());
+    System.out.println("\nJSON: " + latest + " (and " + name + "-" + stamp + ".json)");
   }
 
   /**

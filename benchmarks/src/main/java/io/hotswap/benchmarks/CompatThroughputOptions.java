@@ -22,6 +22,9 @@ import java.util.TreeMap;
  *     every 10 to 20 ms: a longer window gives more samples)
  * @param profile {@code auto} (profile with JFR when the median CPU ratio misses), {@code always}
  *     or {@code never}
+ * @param app what is measured: {@code compat} (compat mode, the default) or {@code binding} (the
+ *     binding API), {@link ThroughputApp}
+ * @param target the ratio both medians are judged against (PASS at or above it)
  */
 record CompatThroughputOptions(
     int pairs,
@@ -34,7 +37,9 @@ record CompatThroughputOptions(
     int maxCoreOther,
     int retries,
     int profileSeconds,
-    String profile) {
+    String profile,
+    ThroughputApp app,
+    double target) {
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -48,7 +53,9 @@ record CompatThroughputOptions(
           Map.entry("connections", "32"),
           Map.entry("server-cpus", "0"),
           Map.entry("client-cpus", "1"),
-          Map.entry("profile", "auto"));
+          Map.entry("profile", "auto"),
+          Map.entry("app", "compat"),
+          Map.entry("target", "0.95"));
 
   /** Parses {@code args}; throws on an unknown flag. */
   static CompatThroughputOptions parse(String[] args) {
@@ -79,7 +86,9 @@ record CompatThroughputOptions(
         Integer.parseInt(values.get("max-core-other")),
         Integer.parseInt(values.get("retries")),
         Integer.parseInt(values.get("profile-seconds")),
-        profile);
+        profile,
+        ThroughputApp.parse(values.get("app")),
+        Double.parseDouble(values.get("target")));
   }
 
   private static String cpus(String value) {

@@ -20,10 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link CompatThroughputServer} child JVM on the benchmark's class path, with the benchmark's
- * JVM flags ({@code -Xms512m -Xmx512m} plus {@code extraJvmArgs}), optionally pinned to cores; its
- * output goes to a log file. {@link #start} returns once the server answers {@link
- * CompatThroughputApp#PATH} with the expected body.
+ * A server child JVM of {@link CompatThroughput} ({@link ThroughputApp#command}: {@link
+ * CompatThroughputServer} or {@link ServerMain}) on the benchmark's class path, with the
+ * benchmark's JVM flags ({@code -Xms512m -Xmx512m} plus {@code extraJvmArgs}), optionally pinned to
+ * cores; its output goes to a log file. {@link #start} returns once the server answers the app's
+ * path with the expected body.
  *
  * <p>Thread-safe: the output is pumped by a daemon thread; the rest is set once at start.
  */
@@ -32,31 +33,29 @@ final class CompatThroughputProcess implements AutoCloseable {
   static final List<String> JVM_FLAGS = List.of("-Xms512m", "-Xmx512m");
 
   private final Process process;
+  private final ThroughputApp app;
   private final int port;
   private final String detail;
 
-  private CompatThroughputProcess(Process process, int port, String detail) {
+  private CompatThroughputProcess(Process process, ThroughputApp app, int port, String detail) {
     this.process = process;
+    this.app = app;
     this.port = port;
     this.detail = detail;
   }
 
-  /** Starts {@code mode} ({@code plain} or {@code hotswap}) serving {@code code}. */
+  /**
+   * Starts {@code app}'s server in {@code mode} ({@code plain} or {@code hotswap}) on {@code code}.
+   */
   static CompatThroughputProcess start(
-      String mode, Path code, String cpus, List<String> extraJvmArgs, Path log) {
+      ThroughputApp app, String mode, Path code, String cpus, List<String> extraJvmArgs, Path log) {
     int port = freePort();
     List<String> java = new ArrayList<>();
     java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     java.addAll(JVM_FLAGS);
     java.addAll(extraJvmArgs);
-    java.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            CompatThroughputServer.class.getName(),
-            mode,
-            code.toString(),
-            Integer.toString(port)));
+    java.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    java.addAll(app.command(mode, code, port));
     Process process = null;
     try {
       process = new ProcessBuilder(Pinning.pinned(cpus, java)).redirectErrorStream(true).start();
@@ -66,7 +65,7 @@ final class CompatThroughputProcess implements AutoCloseable {
       pump.setDaemon(true);
       pump.start();
       String detail = ready.get(90, TimeUnit.SECONDS);
-      CompatThroughputProcess server = new CompatThroughputProcess(process, port, detail);
+      CompatThroughputProcess server = new CompatThroughputProcess(process, app, port, detail);
       server.check();
       return server;
     } catch (Exception e) {
@@ -83,7 +82,7 @@ final class CompatThroughputProcess implements AutoCloseable {
         client.send(
             HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200 || !CompatThroughputApp.BODY.equals(response.body())) {
+    if (response.statusCode() != 200 || !app.body().equals(response.body())) {
       throw new IllegalStateException(
           "GET " + url() + " answered " + response.statusCode() + " " + response.body());
     }
@@ -118,7 +117,7 @@ final class CompatThroughputProcess implements AutoCloseable {
 
   /** The measured URL. */
   String url() {
-    return "http://127.0.0.1:" + port + CompatThroughputApp.PATH;
+    return "http://127.0.0.1:" + port + app.path();
   }
 
   /** What the server said when it was ready (event loops, cores, the first generation). */

@@ -15,7 +15,7 @@ import java.time.Duration;
  * The application under test, as its own process: {@link HelloHandler} served on plain Vert.x
  * ({@code plain}) or through a hotswap HTTP endpoint from a generated module ({@code hotswap}),
  * with an optional control port for reloads and statistics ({@link ControlApi}). Prints {@code
- * READY <port> <controlPort>} on stdout once it serves.
+ * READY <port> <controlPort> <detail>} on stdout once it serves.
  *
  * <p>Usage: {@code ServerMain plain|hotswap <port> <controlPort|-1> <eventLoops> [codeDir]}. The
  * load harness starts it, and a fresh start of it is the restart-instead baseline.
@@ -31,6 +31,7 @@ public final class ServerMain {
     int eventLoops = Integer.parseInt(args[3]);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
     int bound;
+    String detail = "plain Vert.x";
     HotSwap hotSwap = null;
     Path codeDir = null;
     if ("plain".equals(mode)) {
@@ -57,6 +58,7 @@ public final class ServerMain {
         throw new IllegalStateException("first generation did not start: " + first.describe());
       }
       bound = hotSwap.httpPort("api");
+      detail = first.describe();
     } else {
       throw new IllegalArgumentException("mode must be plain or hotswap, was " + mode);
     }
@@ -65,7 +67,19 @@ public final class ServerMain {
       ControlApi api = new ControlApi(vertx, hotSwap, codeDir);
       control = api.listen(controlPort).await();
     }
-    System.out.println("READY " + bound + " " + control);
+    // What follows the two ports is for the log (CompatThroughput prints it); ServerProcess reads
+    // the ports only.
+    System.out.println(
+        "READY "
+            + bound
+            + " "
+            + control
+            + " event-loops="
+            + eventLoops
+            + " cpus="
+            + Runtime.getRuntime().availableProcessors()
+            + " "
+            + detail);
     System.out.flush();
     Future.<Void>future(p -> {}).await();
   }
