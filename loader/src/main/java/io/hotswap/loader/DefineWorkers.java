@@ -1,10 +1,12 @@
 package io.hotswap.loader;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 
 /**
  * The threads that help {@link GenerationClassLoader#defineAll(java.util.Collection,
@@ -18,6 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Size: {@link #forMachine()} has one thread fewer than the machine has processors, at most
  *       {@value #MAX_THREADS}, so that with the caller a define never uses more threads than there
  *       are processors; on one processor it has none and the define runs on the caller alone.
+ *   <li>Spare cores only: {@link #forMachine()} uses a thread only for a core the machine has to
+ *       spare, judged at each define from the system load average: {@code round(processors - load)
+ *       - 1} threads (the caller takes one core). On a machine whose cores are all busy (event
+ *       loops serving, other processes) the define runs on the caller alone: a second thread there
+ *       would take the CPU from requests, and would make the define wait for it whenever the
+ *       scheduler sets it aside (measured: slower, not faster, at a load average of 8 on 2 cores).
+ *       A container sees its host's load average, so the check errs towards one thread.
  *   <li>Lifecycle: threads start on demand and end after {@value #KEEP_ALIVE_SECONDS} s idle, so an
  *       idle host keeps none and nothing needs closing. They hold no reference to a loader between
  *       defines: a retired generation's loader stays collectable.
@@ -49,11 +58,23 @@ public final class DefineWorkers {
 
   private final int threads;
   private final int classesPerThread;
+  private final DoubleSupplier loadAverage;
+  private final int processors;
   private final ThreadPoolExecutor executor;
 
   private DefineWorkers(int threads, int classesPerThread) {
+    this(threads, classesPerThread, null, 0);
+  }
+
+  /**
+   * Workers that use a thread only for a spare core, {@code loadAverage} telling how busy the
+   * machine is (negative: unknown, every thread is used); null {@code loadAverage}: always.
+   */
+  DefineWorkers(int threads, int classesPerThread, DoubleSupplier loadAverage, int processors) {
     this.threads = threads;
     this.classesPerThread = classesPerThread;
+    this.loadAverage = loadAverage;
+    this.processors = processors;
     if (threads == 0) {
       this.executor = null;
       return;
@@ -71,10 +92,21 @@ public final class DefineWorkers {
 
   /**
    * Workers for this machine: {@code availableProcessors() - 1} threads, at most {@value
-   * #MAX_THREADS}; none on one processor.
+   * #MAX_THREADS}, none on one processor, each used only for a define of {@value
+   * #DEFAULT_CLASSES_PER_THREAD} classes or more per thread and a core the machine has to spare
+   * (see the class notes).
    */
   public static DefineWorkers forMachine() {
-    return of(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors() - 1));
+    int processors = Runtime.getRuntime().availableProcessors();
+    int threads = Math.min(MAX_THREADS, processors - 1);
+    if (threads <= 0) {
+      return NONE;
+    }
+    return new DefineWorkers(
+        threads,
+        DEFAULT_CLASSES_PER_THREAD,
+        ManagementFactory.getOperatingSystemMXBean()::getSystemLoadAverage,
+        processors);
   }
 
   /**
@@ -114,9 +146,25 @@ public final class DefineWorkers {
     return threads;
   }
 
-  /** How many of the threads a define of {@code classes} classes uses. */
+  /** How many of the threads a define of {@code classes} classes uses now. */
   int helpersFor(int classes) {
-    return Math.max(0, Math.min(threads, classes / classesPerThread - 1));
+    int worth = Math.min(threads, classes / classesPerThread - 1);
+    if (worth <= 0) {
+      return 0;
+    }
+    return Math.max(0, Math.min(worth, spareThreads()));
+  }
+
+  /** Threads for the cores the machine has to spare beside the caller's. */
+  private int spareThreads() {
+    if (loadAverage == null) {
+      return threads;
+    }
+    double load = loadAverage.getAsDouble();
+    if (load < 0) {
+      return threads; // not known on this platform
+    }
+    return (int) Math.round(processors - load) - 1;
   }
 
   /** Runs {@code task} on a worker thread; false when it cannot (no threads). */
@@ -150,6 +198,12 @@ public final class DefineWorkers {
 
   @Override
   public String toString() {
-    return "DefineWorkers[" + threads + " threads, " + classesPerThread + " classes per thread]";
+    return "DefineWorkers["
+        + threads
+        + " threads, "
+        + classesPerThread
+        + " classes per thread"
+        + (loadAverage == null ? "" : ", spare cores only")
+        + "]";
   }
 }

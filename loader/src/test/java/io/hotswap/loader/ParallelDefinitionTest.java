@@ -143,8 +143,27 @@ class ParallelDefinitionTest {
     assertThat(workers.helpersFor(5000)).isEqualTo(3);
     assertThat(DefineWorkers.none().helpersFor(5000)).isZero();
     assertThat(DefineWorkers.forMachine().threads())
+        .as("one fewer than the processors, at most three")
         .isEqualTo(
             Math.min(DefineWorkers.MAX_THREADS, Runtime.getRuntime().availableProcessors() - 1));
+  }
+
+  @Test
+  void helpersFor_spareCoresOnly_usesAThreadPerSpareCoreBesideTheCaller() {
+    double[] load = {0};
+    DefineWorkers workers = new DefineWorkers(3, 100, () -> load[0], 4);
+
+    assertThat(workers.helpersFor(5000)).as("idle 4 cores").isEqualTo(3);
+    load[0] = 1.2;
+    assertThat(workers.helpersFor(5000)).as("about one core busy").isEqualTo(2);
+    load[0] = 3.6;
+    assertThat(workers.helpersFor(5000)).as("every core busy").isZero();
+    load[0] = 12;
+    assertThat(workers.helpersFor(5000)).as("overloaded").isZero();
+    load[0] = -1;
+    assertThat(workers.helpersFor(5000)).as("load not known").isEqualTo(3);
+    load[0] = 0;
+    assertThat(workers.helpersFor(150)).as("too few classes").isZero();
   }
 
   private static void await(CountDownLatch latch) {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * The LOADING phase: snapshots the code source (incrementally), builds the generation classloader,
  * defines and links every class so that a broken build fails before any of its code runs, and finds
  * the entry points. Blocking; runs on the supervisor thread, which defines with the help of the
- * JVM's {@code hotswap-define-<n>} threads (one fewer than the processors, at most three, none on
- * one processor), never on an event loop.
+ * JVM's {@code hotswap-define-<n>} threads when the machine has cores to spare ({@link
+ * DefineWorkers#forMachine()}), never on an event loop.
  *
  * <p>Not thread-safe: the supervisor calls it for one reload at a time.
  */
