@@ -25,8 +25,8 @@ import java.util.function.DoubleSupplier;
  *       - 1} threads (the caller takes one core). On a machine whose cores are all busy (event
  *       loops serving, other processes) the define runs on the caller alone: a second thread there
  *       would take the CPU from requests, and would make the define wait for it whenever the
- *       scheduler sets it aside (measured: slower, not faster, at a load average of 8 on 2 cores).
- *       A container sees its host's load average, so the check errs towards one thread.
+ *       scheduler sets it aside (measured at a load average of 8–12 on 2 cores: no faster). A
+ *       container sees its host's load average, so the check errs towards one thread.
  *   <li>Lifecycle: threads start on demand and end after {@value #KEEP_ALIVE_SECONDS} s idle, so an
  *       idle host keeps none and nothing needs closing. They hold no reference to a loader between
  *       defines: a retired generation's loader stays collectable.
@@ -47,8 +47,8 @@ public final class DefineWorkers {
 
   /**
    * The fewest classes worth a thread of their own by default: below twice this a define runs on
-   * the caller alone, as handing work to a thread costs more than it saves (measured, see {@code
-   * benchmarks/RESULTS.md}, "Reload path").
+   * the caller alone, as a thread saves it too little (measured: under 0.5 ms at 100 classes; see
+   * {@code benchmarks/RESULTS.md}, "Reload path").
    */
   public static final int DEFAULT_CLASSES_PER_THREAD = 128;
 
