@@ -160,9 +160,10 @@ class ParallelDefineTest {
   /**
    * {@code CHAINS} chains of {@code DEPTH} classes, each extending the one above it and
    * implementing an interface that extends the one above it, each with a static nested class that
-   * extends the nested class above and an inner class, and a field typed with a class of the next
-   * chain; every chain starts at {@code p.Root}, whose static initializer throws. In every other
-   * chain the names sort deepest first, so that threads taking names in order meet on supertypes.
+   * extends the nested class above and an inner class, a field typed with a class of the next chain
+   * and a method whose verification loads two classes of the next chain; every chain starts at
+   * {@code p.Root}, whose static initializer throws. In every other chain the names sort deepest
+   * first, so that threads taking names in order meet on supertypes.
    */
   private static Map<String, String> hierarchySources() {
     Map<String, String> all = new HashMap<>();
@@ -203,7 +204,11 @@ class ParallelDefineTest {
                 + face
                 + " {} public class Inner extends Nested { "
                 + peer
-                + ".Nested next; } }");
+                + ".Nested next; } public "
+                + peer
+                + ".Nested pick("
+                + peer
+                + ".Inner inner) { return inner; } }");
       }
     }
     return all;
