@@ -2,6 +2,7 @@ package io.hotswap.benchmarks;
 
 import io.hotswap.api.GenerationEntry;
 import io.hotswap.loader.CodeSource;
+import io.hotswap.loader.DefineWorkers;
 import io.hotswap.loader.EntryPointScanner;
 import io.hotswap.loader.GenerationClassLoader;
 import io.hotswap.loader.ParentFirstPolicy;
@@ -33,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The LOADING phase piece by piece, through the loader module's public API, for generated modules
  * of 30, 500 and 5,000 classes: a full snapshot (every file read), an incremental one (nothing
- * changed: a size and mtime walk), a new generation classloader defining and linking every class,
- * and entry-point discovery by classgraph scan and by the build-time list.
+ * changed: a size and mtime walk), a new generation classloader defining and linking every class
+ * (on the benchmark thread alone, and with the help of {@link DefineWorkers}), and entry-point
+ * discovery by classgraph scan and by the build-time list.
  *
  * <p>JMH state; one benchmark thread.
  */
@@ -57,6 +59,7 @@ public class LoadPathBenchmark {
   private Snapshot snapshot;
   private Snapshot withoutList;
   private SnapshotFileStore fileStore;
+  private DefineWorkers workers;
 
   /** Generates (or reuses) the module and takes the snapshots the other phases read. */
   @Setup(Level.Trial)
@@ -75,6 +78,10 @@ public class LoadPathBenchmark {
     }
     withoutList = Snapshot.of(entries);
     fileStore = SnapshotFileStore.inTempDir();
+    // Every size parallel (one class per thread is enough), to show where it starts to pay.
+    workers =
+        DefineWorkers.of(
+            Math.max(1, DefineWorkers.forMachine().threads()), /* classesPerThread= */ 1);
   }
 
   /** Deletes the materialized snapshot files. */
@@ -98,6 +105,19 @@ public class LoadPathBenchmark {
   /** A new generation classloader that defines and links every class of the snapshot. */
   @Benchmark
   public ClassLoader defineAll() throws Exception {
+    return define(DefineWorkers.none());
+  }
+
+  /**
+   * The same on the benchmark thread and the machine's define threads (at least one, even on one
+   * processor), used at every size.
+   */
+  @Benchmark
+  public ClassLoader defineAllParallel() throws Exception {
+    return define(workers);
+  }
+
+  private ClassLoader define(DefineWorkers with) throws Exception {
     try (SnapshotFiles files = fileStore.lease(snapshot)) {
       GenerationClassLoader loader =
           new GenerationClassLoader(
@@ -106,7 +126,7 @@ public class LoadPathBenchmark {
               LoadPathBenchmark.class.getClassLoader(),
               ParentFirstPolicy.defaults(),
               files);
-      loader.defineAll();
+      loader.defineAll(null, with);
       return loader;
     }
   }

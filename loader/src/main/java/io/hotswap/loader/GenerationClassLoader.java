@@ -32,7 +32,9 @@ import java.util.Set;
  *       its inherited access control context, pinning the loader for the thread's life. Resource
  *       URLs are {@code file:} URLs of the snapshot's read-only materialization ({@link
  *       SnapshotFiles}), which references the snapshot only.
- *   <li>Concurrency: registered as parallel capable; loading locks per class name.
+ *   <li>Concurrency: registered as parallel capable; loading locks per class name, and {@link
+ *       #findClass} takes the same lock, so that a class is defined once however many threads ask
+ *       for it ({@link #defineAll(Collection, DefineWorkers)} defines on several).
  * </ul>
  *
  * <p>Lifecycle: created per generation, {@link #defineAll()} before the generation runs, then
@@ -229,23 +231,63 @@ public final class GenerationClassLoader extends ClassLoader {
    */
   public List<UnlinkedClass> defineAll(Collection<String> entryPoints)
       throws ClassDefinitionException {
-    Set<String> reachable = entryPoints == null ? null : Reachability.from(snapshot, entryPoints);
+    return defineAll(entryPoints, DefineWorkers.none());
+  }
+
+  /**
+   * Defines and links every snapshot class as {@link #defineAll(Collection)} does, on the calling
+   * thread and on the threads of {@code workers} when the snapshot has classes enough for them
+   * ({@link DefineWorkers#of(int, int)}), with the same guarantees: when it returns every class is
+   * defined and linked (or listed as unlinked), none is initialized, and the failure reported is
+   * that of the first failing class in name order, whichever thread met it first.
+   *
+   * <p>Related classes defined on different threads meet in {@link #loadClass(String, boolean)}'s
+   * per-name lock: a class being defined loads its supertypes there, so a thread that needs a
+   * supertype another thread is defining waits for it, and each class is defined once.
+   *
+   * @param entryPoints the binary names the generation starts from; null: no class is tolerated
+   * @param workers the threads that help; {@link DefineWorkers#none()} for the calling thread only
+   * @return the classes left unlinked, in name order
+   * @throws ClassDefinitionException for the first class (in name order) that fails
+   */
+  public List<UnlinkedClass> defineAll(Collection<String> entryPoints, DefineWorkers workers)
+      throws ClassDefinitionException {
+    Objects.requireNonNull(workers, "workers");
+    List<String> names =
+        snapshot.classNames().stream().filter(name -> !name.startsWith("java.")).toList();
+    Throwable[] failures =
+        ParallelDefinition.run(
+            names, this::defineAndLink, workers, workers.helpersFor(names.size()));
+    Set<String> reachable = null; // only a failure needs it: most defines never walk the references
     List<UnlinkedClass> unlinked = new ArrayList<>();
-    for (String name : snapshot.classNames()) {
-      if (name.startsWith("java.")) {
-        continue;
-      }
-      LinkageError failure = defineAndLink(name);
+    for (int i = 0; i < failures.length; i++) {
+      Throwable failure = failures[i];
       if (failure == null) {
         continue;
       }
-      if (reachable != null && !reachable.contains(name) && isMissingClass(failure)) {
-        unlinked.add(new UnlinkedClass(name, failure.toString()));
-        continue;
+      if (!(failure instanceof LinkageError)) {
+        throw unchecked(failure);
       }
-      throw new ClassDefinitionException(name, failure);
+      String name = names.get(i);
+      if (entryPoints != null && isMissingClass((LinkageError) failure)) {
+        if (reachable == null) {
+          reachable = Reachability.from(snapshot, entryPoints);
+        }
+        if (!reachable.contains(name)) {
+          unlinked.add(new UnlinkedClass(name, failure.toString()));
+          continue;
+        }
+      }
+      throw new ClassDefinitionException(name, (LinkageError) failure);
     }
     return List.copyOf(unlinked);
+  }
+
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    return (RuntimeException) failure;
   }
 
   /** Defines and links {@code name}; the error, or null when it linked or the parent serves it. */

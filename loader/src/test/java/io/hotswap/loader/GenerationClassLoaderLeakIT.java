@@ -80,6 +80,42 @@ class GenerationClassLoaderLeakIT {
     assertThat(GcAwait.awaitCollected(loader, GC_TIMEOUT)).isTrue();
   }
 
+  @Test
+  void retire_definedOnDefineThreadsThatStayAlive_collected() throws Exception {
+    Map<String, String> sources = new java.util.HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      String name = String.format(java.util.Locale.ROOT, "C%03d", i);
+      String next = i == 299 ? "Object" : String.format(java.util.Locale.ROOT, "C%03d", i + 1);
+      sources.put(
+          "com.acme.many." + name,
+          "package com.acme.many; public class " + name + " { " + next + " next; }");
+    }
+    Snapshot many =
+        new Snapshotter(CodeSource.of(JavaSourceCompiler.compile(dir.resolve("many"), sources)))
+            .take();
+    DefineWorkers workers = DefineWorkers.of(2, 1);
+    WeakReference<ClassLoader> loader = defineAndRetire(many, workers);
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .as("define threads alive while the loader is collected")
+        .anyMatch(thread -> thread.getName().startsWith("hotswap-define-"));
+    assertThat(GcAwait.awaitCollectedOrDumpHeap(loader, GC_TIMEOUT, dump("define-threads")))
+        .isTrue();
+  }
+
+  private static WeakReference<ClassLoader> defineAndRetire(
+      Snapshot snapshot, DefineWorkers workers) throws Exception {
+    GenerationClassLoader loader =
+        new GenerationClassLoader(
+            2,
+            snapshot,
+            GenerationClassLoaderLeakIT.class.getClassLoader(),
+            ParentFirstPolicy.defaults(),
+            TestFiles.of(snapshot));
+    loader.defineAll(null, workers);
+    return new WeakReference<>(loader);
+  }
+
   private static Path dump(String name) {
     return Path.of("target", "heap-dumps", "GenerationClassLoaderLeakIT-" + name + ".hprof");
   }

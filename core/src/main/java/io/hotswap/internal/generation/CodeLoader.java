@@ -3,6 +3,7 @@ package io.hotswap.internal.generation;
 import io.hotswap.api.GenerationEntry;
 import io.hotswap.loader.ClassDefinitionException;
 import io.hotswap.loader.CodeSource;
+import io.hotswap.loader.DefineWorkers;
 import io.hotswap.loader.EntryPointScanner;
 import io.hotswap.loader.GenerationClassLoader;
 import io.hotswap.loader.ParentFirstPolicy;
@@ -24,12 +25,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The LOADING phase: snapshots the code source (incrementally), builds the generation classloader,
  * defines and links every class so that a broken build fails before any of its code runs, and finds
- * the entry points. Blocking; runs on the supervisor thread.
+ * the entry points. Blocking; runs on the supervisor thread, which defines with the help of the
+ * JVM's {@code hotswap-define-<n>} threads when the machine has cores to spare ({@link
+ * DefineWorkers#forMachine()}), never on an event loop.
  *
  * <p>Not thread-safe: the supervisor calls it for one reload at a time.
  */
 final class CodeLoader {
   private static final Logger LOG = LoggerFactory.getLogger(CodeLoader.class);
+
+  /** Shared by every host of the JVM: reloads are rare, and the threads end when idle. */
+  private static final DefineWorkers DEFINE_WORKERS = DefineWorkers.forMachine();
 
   private final Path codeSourcePath;
   private final boolean allowWritable;
@@ -77,7 +83,7 @@ final class CodeLoader {
         new GenerationClassLoader(
             generation, snapshot, hostLoader, policy, generationFiles.snapshotFiles());
     List<String> names = scanner.scan(snapshot);
-    List<UnlinkedClass> unlinked = loader.defineAll(roots(names));
+    List<UnlinkedClass> unlinked = loader.defineAll(roots(names), DEFINE_WORKERS);
     unlinked.forEach(skipped -> LOG.warn("gen-{}: {}", generation, skipped.describe()));
     List<LoadedCode.EntryPoint> entries = new ArrayList<>(names.size() + 1);
     if (mainVerticle != null) {
