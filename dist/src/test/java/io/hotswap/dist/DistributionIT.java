@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from a third: serve, reload under requests, status (also from the runnable jar), stop.
  */
 class DistributionIT {
-  private static final String NAME = "dist-it";
+  /** Unique per run: the instance name is locked per user and machine, and runs may overlap. */
+  private static final String NAME = "dist-it-" + ProcessHandle.current().pid();
   private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]*)\"");
   private static final CatalogueApp REST = CatalogueApp.of("rest", "app.rest.MainVerticle");
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * jar on another Vert.x core is refused with what changed, the old version serving on.
  */
 class FatJarIT {
-  private static final String NAME = "fat-it";
+  /** Unique per run: the instance name is locked per user and machine, and runs may overlap. */
+  private static final String NAME = "fat-it-" + ProcessHandle.current().pid();
   private static final String MAIN = "fat.app.MainVerticle";
   private static final int RELOADS = 20;
   private static final Pattern TOTAL_LOADED =
