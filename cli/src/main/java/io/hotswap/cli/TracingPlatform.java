@@ -11,8 +11,9 @@ import java.util.TreeSet;
  * that brings OpenTelemetry (or vertx-opentelemetry) runs its versions, with hotswap's jars for
  * what it does not bring: OpenTelemetry's artifacts must all be of one version, and
  * vertx-opentelemetry of the Vert.x line (major.minor) the host runs. Versions come from the jars'
- * manifests ({@code Implementation-Version}); a jar without one (an extracted fat-jar part) is not
- * compared.
+ * manifests ({@code Implementation-Version}); a jar without one (an extracted fat-jar part) and the
+ * distribution's runnable jar (one manifest for everything shaded into it) are not compared: there
+ * a failure to link is refused instead ({@link #linkageProblem}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -28,6 +29,9 @@ final class TracingPlatform {
               "io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk",
           "opentelemetry-exporter-otlp",
               "io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter");
+
+  /** The {@code Implementation-Title} of the distribution's runnable jar (dist's shade plugin). */
+  private static final String RUNNABLE_JAR_TITLE = "hotswap";
 
   private static final String VERTX_CORE = "io.vertx.core.Vertx";
   private static final String VERTX_OPENTELEMETRY =
@@ -102,7 +106,10 @@ final class TracingPlatform {
     try {
       Package where =
           Class.forName(type, false, TracingPlatform.class.getClassLoader()).getPackage();
-      return where == null ? null : where.getImplementationVersion();
+      // In the runnable (shaded) jar every package reads hotswap's own manifest: not a version.
+      return where == null || RUNNABLE_JAR_TITLE.equals(where.getImplementationTitle())
+          ? null
+          : where.getImplementationVersion();
     } catch (ClassNotFoundException | LinkageError e) {
       return null;
     }

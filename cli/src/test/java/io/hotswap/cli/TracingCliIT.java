@@ -101,6 +101,45 @@ class TracingCliIT {
   }
 
   @Test
+  void hostOnTheApplicationsOwnPlatform_withItsOpenTelemetry_tracesToo() throws Exception {
+    Path code = workDir.resolve("code");
+    Fixture.install(Fixture.V1.compile(workDir), code);
+    // The application ships Vert.x core and the OpenTelemetry API: the host runs in a JVM of its
+    // own on them (HostProcess), hotswap's SDK and vertx-opentelemetry after them.
+    Path lib = Files.createDirectories(code.resolve("lib"));
+    for (String jar : List.of("vertx-core-", "opentelemetry-api-1", "opentelemetry-context-")) {
+      Path found = classpathJar(jar);
+      Files.copy(found, lib.resolve(found.getFileName()));
+    }
+    try (OtlpReceiver collector = new OtlpReceiver();
+        HotSwapProcess host =
+            HotSwapProcess.run(
+                workDir,
+                List.of(
+                    "-Xmx256m",
+                    "-Dotel.exporter.otlp.endpoint=" + collector.endpoint(),
+                    "-Dotel.bsp.schedule.delay=200"),
+                HotSwapProcess.fixtureHost(code, name, "--tracing"))) {
+      assertThat(host.output())
+          .contains("the application brings its platform")
+          .contains("tracing with OpenTelemetry");
+      Served served = get(host, "/");
+      assertThat(awaitServerSpan(collector, served.traceId()).attributes())
+          .containsEntry("hotswap.generation", served.generation());
+    }
+  }
+
+  private static Path classpathJar(String prefix) {
+    return java.util.Arrays.stream(
+            System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(Path::of)
+        .filter(path -> path.getFileName().toString().startsWith(prefix))
+        .filter(path -> path.toString().endsWith(".jar"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(prefix + "*.jar is not on the test classpath"));
+  }
+
+  @Test
   void badSettings_areRefused_withExitCode2() throws Exception {
     Path code = workDir.resolve("code");
     Fixture.install(Fixture.V1.compile(workDir), code);
