@@ -43,6 +43,12 @@ final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
       names = "--code",
       required = true,
       paramLabel = "<dir|jar>",
@@ -157,6 +163,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin MetricsArgs metricsArgs;
 
+  @Mixin TracingArgs tracingArgs;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     if (!HostProcess.isHost()) {
@@ -184,8 +192,11 @@ final class RunCommand implements Callable<Integer> {
     // Held until the process ends: a second instance of the same name is refused.
     InstanceNameLock held = InstanceNameLock.take(name);
     try {
+      tracingArgs.start(name);
       return serve(cluster, built, hostOptions);
     } finally {
+      // After the host's Vert.x closed: the SDK exports the spans it still holds.
+      tracingArgs.close();
       held.close();
     }
   }
@@ -207,9 +218,10 @@ final class RunCommand implements Callable<Integer> {
     boolean declareHttp = declaresHttp(main);
     Vertx vertx =
         cluster.isPresent()
-            ? ClusterArgs.join(cluster.get(), name, hostOptions)
-            : Vertx.vertx(hostOptions);
+            ? ClusterArgs.join(cluster.get(), name, tracingArgs.traced(hostOptions))
+            : tracingArgs.vertx(hostOptions);
     HotSwap hotSwap = HotSwap.create(vertx, built);
+    tracingArgs.bind(hotSwap);
     observeArgs.start(vertx, hotSwap);
     hotSwap.onStop(observeArgs::stop);
     CountDownLatch stopped = new CountDownLatch(1);
