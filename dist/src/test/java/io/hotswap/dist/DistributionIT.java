@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
   /** Unique per run: the instance name is locked per user and machine, and runs may overlap. */
   private static final String NAME = "dist-it-" + ProcessHandle.current().pid();
+
   private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]*)\"");
   private static final CatalogueApp REST = CatalogueApp.of("rest", "app.rest.MainVerticle");
 

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FatJarIT {
   /** Unique per run: the instance name is locked per user and machine, and runs may overlap. */
   private static final String NAME = "fat-it-" + ProcessHandle.current().pid();
+
   private static final String MAIN = "fat.app.MainVerticle";
   private static final int RELOADS = 20;
   private static final Pattern TOTAL_LOADED =
