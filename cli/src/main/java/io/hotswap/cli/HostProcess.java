@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * The host JVM of {@code hotswap run} when the application brings its own platform: this JVM's
  * flags, the host classpath, the same command line; its output is this process's, and this process
  * ends with its exit code. A TERM or Ctrl-C here is passed on (the host drains and stops) and
- * waited for, so no host outlives its launcher.
+ * waited for; a launcher killed outright is noticed by the host ({@link LauncherWatch}), so no host
+ * outlives its launcher.
  *
  * <p>Not thread-safe; one per launcher.
  */
@@ -42,13 +43,17 @@ final class HostProcess {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse(javaOfThisJvm()));
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-D" + HOST_PROPERTY + "=")) {
+      if (!flag.startsWith("-agentlib:jdwp")
+          && !flag.startsWith("-D" + HOST_PROPERTY + "=")
+          && !flag.startsWith("-D" + LauncherWatch.LAUNCHER_PID_PROPERTY + "=")) {
         command.add(flag);
       }
     }
     // A java -jar launcher has these from its manifest only; a host started with -cp needs them.
     command.addAll(HostJvmFlags.addOpens());
     command.add("-D" + HOST_PROPERTY + "=true");
+    // The host stops when this launcher is gone, even killed outright (LauncherWatch).
+    command.add("-D" + LauncherWatch.LAUNCHER_PID_PROPERTY + "=" + ProcessHandle.current().pid());
     command.add("-cp");
     command.add(
         classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));

@@ -6,6 +6,7 @@ import io.hotswap.HotSwapOptions;
 import io.hotswap.ReloadOutcome;
 import io.hotswap.cluster.ClusterOptions;
 import io.hotswap.cluster.HotSwapCluster;
+import io.hotswap.internal.spi.HotSwapInternal;
 import io.hotswap.loader.CodeSource;
 import io.hotswap.loader.PlatformContent;
 import io.hotswap.loader.PrivateDirectory;
@@ -226,6 +227,7 @@ final class RunCommand implements Callable<Integer> {
     hotSwap.onStop(observeArgs::stop);
     CountDownLatch stopped = new CountDownLatch(1);
     hotSwap.onStop(() -> vertx.close().onComplete(closed -> stopped.countDown()));
+    LauncherWatch.start(name, HotSwapInternal.of(hotSwap)::requestStop);
     ReloadOutcome first;
     try {
       first = hotSwap.start().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);

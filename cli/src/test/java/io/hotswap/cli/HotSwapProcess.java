@@ -125,8 +125,14 @@ final class HotSwapProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Kills the process and what it started (a host JVM of its own when the application brings its
+   * platform), leaving nothing running.
+   */
   @Override
   public void close() {
+    List<ProcessHandle> started = process.descendants().toList();
     process.destroyForcibly();
+    started.forEach(ProcessHandle::destroyForcibly);
   }
 }

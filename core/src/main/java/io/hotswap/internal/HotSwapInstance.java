@@ -149,7 +149,8 @@ public final class HotSwapInstance implements HotSwapInternal {
   }
 
   /** A management trigger asked to stop: close, then run the stop actions once. */
-  private void requestStop() {
+  @Override
+  public void requestStop() {
     if (!stopping.compareAndSet(false, true)) {
       return;
     }

@@ -56,4 +56,10 @@ public interface HotSwapInternal extends HotSwap {
    * generation on this instance's endpoints, replacing any earlier one ({@code null}: none).
    */
   void observeDispatch(DispatchObserver observer);
+
+  /**
+   * Stops the instance as a management stop does (the JMX {@code stop} operation, SIGTERM): drains
+   * and closes it, then runs the {@link HotSwap#onStop} actions, once however often it is asked.
+   */
+  void requestStop();
 }
