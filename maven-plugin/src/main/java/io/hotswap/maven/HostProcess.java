@@ -62,6 +62,8 @@ final class HostProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A host that ran out of memory exits instead of holding the port and answering nothing.
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // The host stops when this Maven JVM is gone, even killed outright (the cli's LauncherWatch).
+    command.add("-Dhotswap.launcher.pid=" + ProcessHandle.current().pid());
     command.addAll(HostJvmFlags.addOpens());
     command.addAll(jvmArgs);
     command.add("-cp");
