@@ -43,9 +43,10 @@ class ModuleLayoutTest {
   }
 
   @Test
-  void commandLine_usesNoInternalPackage() {
+  void commandLine_usesNoInternalPackage_butCoresSpi() {
+    // The SPI, exported for hotswap's own modules, to stop a host whose launcher is gone.
     assertThat(edges("io.hotswap.cli", "io.hotswap.internal.", "io.hotswap.cluster.internal."))
-        .isEmpty();
+        .allMatch(edge -> edge.contains(" -> io.hotswap.internal.spi."));
   }
 
   @Test
