@@ -8,6 +8,7 @@ import io.hotswap.testing.ClientVertx;
 import io.hotswap.testing.Fixture;
 import io.hotswap.testing.Harness;
 import io.hotswap.testing.JdkHttp;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -184,12 +185,14 @@ class CompatResourcesIT {
   @Test
   void reload_duringADownloadFromTheOldGeneration_downloadEndsWithTheOldBytes() throws Exception {
     Promise<HttpClientResponse> head = Promise.promise();
+    Context[] responseContext = new Context[1];
     client
         .request(HttpMethod.GET, port(), "127.0.0.1", "/big")
         .compose(request -> request.send())
         .onSuccess(
             response -> {
               response.pause(); // the client stops reading: the download stays in flight
+              responseContext[0] = Vertx.currentContext();
               head.complete(response);
             })
         .onFailure(head::fail);
@@ -198,7 +201,7 @@ class CompatResourcesIT {
     Fixture.install(compile("v2"), codeDir);
     assertThat(Harness.await(hotSwap.reload("test")).activated()).isTrue();
     assertThat(get("/send").body()).isEqualTo("data v2");
-    Buffer body = Harness.await(resume(response));
+    Buffer body = Harness.await(resume(response, responseContext[0]));
 
     assertSameBytes(body.getBytes(), big("v1"));
     assertSameBytes(Harness.await(bytes("/big")).getBytes(), big("v2"));
@@ -268,10 +271,19 @@ class CompatResourcesIT {
         .compose(HttpClientResponse::body);
   }
 
-  private static Future<Buffer> resume(HttpClientResponse response) {
-    Future<Buffer> body = response.body();
-    response.resume();
-    return body;
+  /**
+   * Resumes a paused response and collects its body on the response's own context: Vert.x 5.0.7's
+   * client loses buffered chunks when {@code body()} and {@code resume()} are called from another
+   * thread (eclipse-vertx/vert.x#5904, #6038), which this test once saw as half a download.
+   */
+  private static Future<Buffer> resume(HttpClientResponse response, Context context) {
+    Promise<Buffer> body = Promise.promise();
+    context.runOnContext(
+        v -> {
+          response.body().onComplete(body);
+          response.resume();
+        });
+    return body.future();
   }
 
   private Path compile(String version) {
