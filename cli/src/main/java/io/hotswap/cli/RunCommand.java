@@ -287,7 +287,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** The main verticle: {@code --main-verticle}, else the jar manifest's, else null. */
   String mainVerticle() {
-    String main = mainVerticle != null ? mainVerticle : manifestMainVerticle(code);
+    String main = mainVerticle != null ? mainVerticle : JarMainVerticle.of(code);
     return main != null && main.startsWith("java:") ? main.substring(5) : main;
   }
 
@@ -375,19 +375,6 @@ final class RunCommand implements Callable<Integer> {
           .toString();
     } catch (Exception e) {
       return "its endpoints";
-    }
-  }
-
-  /** The {@code Main-Verticle} attribute of the manifest when {@code code} is a jar, or null. */
-  private static String manifestMainVerticle(Path code) {
-    if (!java.nio.file.Files.isRegularFile(code)) {
-      return null;
-    }
-    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(code.toFile())) {
-      java.util.jar.Manifest manifest = jar.getManifest();
-      return manifest == null ? null : manifest.getMainAttributes().getValue("Main-Verticle");
-    } catch (java.io.IOException e) {
-      throw new HotSwapCli.UsageProblem("cannot read the manifest of " + code + ": " + e);
     }
   }
 

@@ -2,12 +2,7 @@ package io.hotswap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.classgraph.ClassGraph;
-import io.github.classgraph.ClassInfo;
-import io.github.classgraph.ScanResult;
 import io.hotswap.testing.PackageGraph;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +24,14 @@ class ModuleLayoutTest {
 
   @Test
   void cluster_reachesCoreInternalsOnlyThroughTheSpi() {
-    assertThat(edges("io.hotswap.cluster", "io.hotswap.internal."))
+    assertThat(PackageGraph.edges("io.hotswap.cluster", "io.hotswap.internal."))
         .isNotEmpty()
         .allMatch(edge -> edge.contains("-> io.hotswap.internal.spi."));
   }
 
   @Test
   void clusterApi_reachesItsInternalsOnlyThroughItsEntryPoint() {
-    assertThat(edges("io.hotswap.cluster", "io.hotswap.cluster.internal."))
+    assertThat(PackageGraph.edges("io.hotswap.cluster", "io.hotswap.cluster.internal."))
         .filteredOn(edge -> !edge.startsWith("io.hotswap.cluster.internal."))
         .isNotEmpty()
         .allMatch(edge -> edge.startsWith("io.hotswap.cluster.HotSwapCluster -> "));
@@ -45,38 +40,17 @@ class ModuleLayoutTest {
   @Test
   void commandLine_usesNoInternalPackage_butCoresSpi() {
     // The SPI, exported for hotswap's own modules, to stop a host whose launcher is gone.
-    assertThat(edges("io.hotswap.cli", "io.hotswap.internal.", "io.hotswap.cluster.internal."))
+    assertThat(
+            PackageGraph.edges(
+                "io.hotswap.cli", "io.hotswap.internal.", "io.hotswap.cluster.internal."))
         .allMatch(edge -> edge.contains(" -> io.hotswap.internal.spi."));
   }
 
   @Test
   void core_andLoader_dependOnNeitherClusterNorCommandLine() {
-    assertThat(edges("io.hotswap.internal", "io.hotswap.cluster", "io.hotswap.cli")).isEmpty();
-    assertThat(edges("io.hotswap.loader", "io.hotswap.cluster", "io.hotswap.cli")).isEmpty();
-  }
-
-  /** The class dependencies "from -> to" of classes under {@code from} on {@code prefixes}. */
-  private static List<String> edges(String from, String... prefixes) {
-    List<String> found = new ArrayList<>();
-    try (ScanResult scan =
-        new ClassGraph()
-            .acceptPackages(from)
-            .enableInterClassDependencies()
-            .enableExternalClasses()
-            .scan()) {
-      for (ClassInfo type : scan.getAllClasses()) {
-        if (!PackageGraph.isMainClass(type) || !type.getPackageName().startsWith(from)) {
-          continue;
-        }
-        for (ClassInfo dependency : type.getClassDependencies()) {
-          for (String prefix : prefixes) {
-            if (dependency.getName().startsWith(prefix)) {
-              found.add(type.getName() + " -> " + dependency.getName());
-            }
-          }
-        }
-      }
-    }
-    return found;
+    assertThat(PackageGraph.edges("io.hotswap.internal", "io.hotswap.cluster", "io.hotswap.cli"))
+        .isEmpty();
+    assertThat(PackageGraph.edges("io.hotswap.loader", "io.hotswap.cluster", "io.hotswap.cli"))
+        .isEmpty();
   }
 }

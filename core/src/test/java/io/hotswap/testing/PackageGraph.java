@@ -67,6 +67,34 @@ public final class PackageGraph {
     return !element.contains("test-classes") && !element.endsWith("-tests.jar");
   }
 
+  /**
+   * The class dependencies "from -> to" of the main classes under package {@code from} on classes
+   * whose names start with one of {@code prefixes}: what a module's layout test asserts on.
+   */
+  public static List<String> edges(String from, String... prefixes) {
+    List<String> found = new ArrayList<>();
+    try (ScanResult scan =
+        new ClassGraph()
+            .acceptPackages(from)
+            .enableInterClassDependencies()
+            .enableExternalClasses()
+            .scan()) {
+      for (ClassInfo type : scan.getAllClasses()) {
+        if (!isMainClass(type) || !type.getPackageName().startsWith(from)) {
+          continue;
+        }
+        for (ClassInfo dependency : type.getClassDependencies()) {
+          for (String prefix : prefixes) {
+            if (dependency.getName().startsWith(prefix)) {
+              found.add(type.getName() + " -> " + dependency.getName());
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
   /** The packages read. */
   public Set<String> packages() {
     return edges.keySet();
