@@ -33,11 +33,12 @@ final class StubHostRequest extends HttpServerRequestInternal {
   private static final MultiMap NO_HEADERS = MultiMap.caseInsensitiveMultiMap();
 
   private final ContextInternal hostContext;
-  private final StubHostResponse response = new StubHostResponse();
+  private final StubHostResponse response;
 
   /** A request as the host's server would deliver it on {@code hostContext}. */
   StubHostRequest(ContextInternal hostContext) {
     this.hostContext = hostContext;
+    this.response = new StubHostResponse(hostContext);
   }
 
   /** Its response, to check what the handler answered. */

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.HostAndPort;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
@@ -15,16 +16,30 @@ import java.util.Set;
 /**
  * The response of a {@link StubHostRequest}: records the status and the body's length, drops the
  * headers, and on {@code end} calls its end handler synchronously, as Vert.x 5.0.7's HTTP/1.x
- * response does, and returns an already succeeded future (Vert.x returns one completed when the
- * bytes are written). Everything not on the measured path throws.
+ * response does, and returns a succeeded future of the request's context (Vert.x returns a future
+ * of that context, completed when the bytes are written: a listener on it from another context
+ * costs a task on the event loop, as it does there); it takes a lock where Vert.x takes the
+ * connection's. Everything not on the measured path throws.
  *
  * <p>Confined to the event-loop thread that dispatches its request, like a Vert.x response.
  */
 final class StubHostResponse implements HttpServerResponse {
+  /**
+   * The lock of the one connection every stub request arrives on: Vert.x 5.0.7's HTTP/1.x response
+   * takes its connection's lock in every setter and state query this stub implements (not in {@code
+   * getStatusCode()}), and so does this stub, so an extra call costs what it costs there.
+   */
+  private static final Object CONNECTION = new Object();
+
+  private final ContextInternal context;
   private int statusCode = 200;
   private boolean ended;
   private int bodyLength = -1;
   private Handler<Void> endHandler;
+
+  StubHostResponse(ContextInternal context) {
+    this.context = context;
+  }
 
   /** The body's length once ended, -1 before. */
   int bodyLength() {
@@ -32,16 +47,19 @@ final class StubHostResponse implements HttpServerResponse {
   }
 
   private Future<Void> finish(int length) {
-    if (ended) {
-      throw new IllegalStateException("response already ended");
+    Handler<Void> handler;
+    synchronized (CONNECTION) {
+      if (ended) {
+        throw new IllegalStateException("response already ended");
+      }
+      ended = true;
+      bodyLength = length;
+      handler = endHandler;
     }
-    ended = true;
-    bodyLength = length;
-    Handler<Void> handler = endHandler;
     if (handler != null) {
       handler.handle(null);
     }
-    return Future.succeededFuture();
+    return context.succeededFuture();
   }
 
   @Override
@@ -81,7 +99,9 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public boolean closed() {
-    return false;
+    synchronized (CONNECTION) {
+      return false;
+    }
   }
 
   @Override
@@ -91,7 +111,9 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public HttpServerResponse closeHandler(Handler<Void> a0) {
-    return this;
+    synchronized (CONNECTION) {
+      return this;
+    }
   }
 
   @Override
@@ -101,7 +123,9 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public HttpServerResponse exceptionHandler(Handler<Throwable> a0) {
-    return this;
+    synchronized (CONNECTION) {
+      return this;
+    }
   }
 
   @Override
@@ -121,8 +145,10 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public HttpServerResponse setStatusCode(int a0) {
-    statusCode = a0;
-    return this;
+    synchronized (CONNECTION) {
+      statusCode = a0;
+      return this;
+    }
   }
 
   @Override
@@ -152,7 +178,9 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public HttpServerResponse putHeader(String a0, String a1) {
-    return this;
+    synchronized (CONNECTION) {
+      return this;
+    }
   }
 
   @Override
@@ -167,7 +195,9 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public HttpServerResponse putHeader(CharSequence a0, CharSequence a1) {
-    return this;
+    synchronized (CONNECTION) {
+      return this;
+    }
   }
 
   @Override
@@ -197,11 +227,13 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public HttpServerResponse endHandler(Handler<Void> a0) {
-    if (ended) {
-      throw new IllegalStateException("response already ended");
+    synchronized (CONNECTION) {
+      if (ended) {
+        throw new IllegalStateException("response already ended");
+      }
+      endHandler = a0;
+      return this;
     }
-    endHandler = a0;
-    return this;
   }
 
   @Override
@@ -236,12 +268,16 @@ final class StubHostResponse implements HttpServerResponse {
 
   @Override
   public boolean ended() {
-    return ended;
+    synchronized (CONNECTION) {
+      return ended;
+    }
   }
 
   @Override
   public boolean headWritten() {
-    return ended;
+    synchronized (CONNECTION) {
+      return ended;
+    }
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -193,9 +192,7 @@ abstract class HostConnection implements Connection {
     if (caller == null) {
       return hostFuture;
     }
-    PromiseInternal<Void> promise = caller.promise();
-    hostFuture.onComplete(promise);
-    return promise.future();
+    return GenerationFuture.of(caller, hostFuture);
   }
 
   @Override

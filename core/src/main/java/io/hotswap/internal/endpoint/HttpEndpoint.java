@@ -268,8 +268,7 @@ public final class HttpEndpoint implements Endpoint {
     exchange.countedIn(limit, lane);
     // Counted before the wrapper exists: its end hook may fire as soon as it is installed.
     ledger.add(exchange);
-    RehomedHttpServerRequest rehomed =
-        new RehomedHttpServerRequest(received, context, exchange::finished);
+    RehomedHttpServerRequest rehomed = new RehomedHttpServerRequest(received, context, exchange);
     exchange.response = (RehomedHttpServerResponse) rehomed.response();
     if (OnContext.inline(context)) {
       context.emit(rehomed, req -> handleGuarded(handler, req, binding.generation()));

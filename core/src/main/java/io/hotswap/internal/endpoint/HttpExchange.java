@@ -6,7 +6,7 @@ package io.hotswap.internal.endpoint;
  *
  * <p>Confined to its lane's thread like every {@link Exchange}, except {@link #finished()}.
  */
-final class HttpExchange extends Exchange {
+final class HttpExchange extends Exchange implements Runnable {
   RehomedHttpServerResponse response;
 
   HttpExchange(io.netty.channel.EventLoop lane) {
@@ -21,6 +21,12 @@ final class HttpExchange extends Exchange {
   void finished() {
     RehomedHttpServerResponse ended = response;
     finishFromAnyThread(ended != null && ended.getStatusCode() >= 500);
+  }
+
+  /** The end hook of its re-homed response: {@link #finished()}. */
+  @Override
+  public void run() {
+    finished();
   }
 
   @Override

@@ -241,9 +241,7 @@ final class RehomedHttpServerRequest extends HttpServerRequestWrapper {
   }
 
   private <T> Future<T> onGeneration(Future<T> hostFuture) {
-    PromiseInternal<T> promise = generationContext.promise();
-    hostFuture.onComplete(promise);
-    return promise.future();
+    return GenerationFuture.of(generationContext, hostFuture);
   }
 
   /**

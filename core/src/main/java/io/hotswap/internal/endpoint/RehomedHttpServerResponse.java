@@ -6,8 +6,10 @@
  * Vert.x 5.0.7 calls it exactly once, from end() (synchronously, under the connection lock) or
  * from handleClosed() when the connection closed before the response was written. Vert.x 5.1 no
  * longer calls the end handler on a close (HttpServerResponseImpl.handleClose calls the close
- * handler only), so the close handler this class installs on the host response releases it too;
- * the generation's own close handler is called from it. Two
+ * handler only), so there this class installs a close handler on the host response that releases
+ * it too (on 5.0 only when the generation sets a close handler: Vert.x's setters take the
+ * connection's lock, and a request should not pay for a hook that has nothing to do); the
+ * generation's own close handler is called from it. Two
  * outcomes skip it, so the futures of the operations that lead there settle the count too:
  * sendFile() interrupted by a close (the response is already marked written, so handleClosed()
  * never runs, and the end handler is emitted only on success) and toNetSocket()/toWebSocket()
@@ -30,7 +32,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.StreamPriority;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
 import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.net.HostAndPort;
 import java.io.RandomAccessFile;
@@ -62,7 +63,7 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
   private final ContextInternal generationContext;
   private final Runnable onExchangeDone;
   private final Handler<Void> hostEndHook;
-  private final Handler<Void> hostCloseHook;
+  private Handler<Void> hostCloseHook;
   private boolean exchangeDone;
   private Handler<Void> endHandler;
   private Handler<Void> closeHandler;
@@ -88,13 +89,28 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
     this.generationContext = Objects.requireNonNull(generationContext, "generationContext");
     this.onExchangeDone = Objects.requireNonNull(onExchangeDone, "onExchangeDone");
     this.hostEndHook = this::onHostEnd;
-    this.hostCloseHook = this::onHostClose;
-    if (hostResponse.ended() || hostResponse.closed()) {
-      // Too late for an end handler: Vert.x would reject it, or never call it.
-      exchangeDone();
+    if (hook(hostResponse)) {
+      if (!END_HANDLER_RUNS_ON_CLOSE) {
+        hostResponse.closeHandler(hostCloseHook());
+      }
     } else {
-      hostResponse.endHandler(hostEndHook).closeHandler(hostCloseHook);
+      // Too late for an end handler: Vert.x rejected it, or would never call it.
+      exchangeDone();
     }
+  }
+
+  /**
+   * Installs the end hook; whether it will run. Each call on a Vert.x response takes the
+   * connection's lock, so the hook goes first and Vert.x's own check (no end handler once the
+   * response is written) stands for a call to {@code ended()}.
+   */
+  private boolean hook(HttpServerResponse host) {
+    try {
+      host.endHandler(hostEndHook);
+    } catch (IllegalStateException written) {
+      return false;
+    }
+    return !host.closed();
   }
 
   /**
@@ -156,6 +172,16 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
     }
   }
 
+  /** The close hook, made when first installed (never, on a line whose end handler sees closes). */
+  private Handler<Void> hostCloseHook() {
+    Handler<Void> hook = hostCloseHook;
+    if (hook == null) {
+      hook = this::onHostClose;
+      hostCloseHook = hook;
+    }
+    return hook;
+  }
+
   private void onHostClose(Void ignored) {
     exchangeDone();
     Handler<Void> handler = closeHandler;
@@ -206,7 +232,7 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
   public HttpServerResponse closeHandler(Handler<Void> handler) {
     if (handler != null) {
       // As for the end handler: Vert.x's own check, no close handler once written.
-      hostResponse.closeHandler(hostCloseHook);
+      hostResponse.closeHandler(hostCloseHook());
     }
     closeHandler = handler;
     return this;
@@ -484,8 +510,6 @@ final class RehomedHttpServerResponse extends VersionedHttpServerResponse {
 
   @Override
   <T> Future<T> onGeneration(Future<T> hostFuture) {
-    PromiseInternal<T> promise = generationContext.promise();
-    hostFuture.onComplete(promise);
-    return promise.future();
+    return GenerationFuture.of(generationContext, hostFuture);
   }
 }

@@ -14,6 +14,13 @@ import io.vertx.core.http.HttpServerResponse;
  */
 abstract class VersionedHttpServerResponse implements HttpServerResponse {
 
+  /**
+   * Whether the host response's end handler also runs when the connection closes before the
+   * response ended (Vert.x 5.1 calls only the close handler): if so, the end hook alone settles
+   * every exchange, and the close hook is installed only for a close handler of the generation.
+   */
+  static final boolean END_HANDLER_RUNS_ON_CLOSE = false;
+
   /** The host's response that every call is delegated to. */
   abstract HttpServerResponse hostResponse();
 
