@@ -21,16 +21,16 @@ import java.util.function.Predicate;
  * CompatThroughputApp}, vertx-web, one HTTP verticle instance) or the binding API ({@code --app
  * binding}: {@link HelloHandler} through a hotswap HTTP endpoint, as {@link ServerMain} runs it);
  * {@link ThroughputApp}. Each server is a fresh child JVM ({@code -Xms512m -Xmx512m}) pinned to
- * core 0, loaded by {@code wrk} pinned to core 1, plain and hotswap interleaved A B A B for N
- * pairs, each run warmed up before its measured window. Per pair it prints requests/s (ratio
- * hotswap/plain) and the server's CPU µs per request from {@code /proc/<pid>/stat} (ratio
- * plain/hotswap), then the median, min and max of both ratios with PASS/MISS against {@code
- * --target} (0.95 by default), and writes {@code compat-throughput.json} or {@code
- * binding-throughput.json} (and a timestamped copy) under the output directory. Every run must have
- * 0 non-2xx responses and 0 socket errors; a pair during which others used more of the server's
- * core than {@code --max-core-other} is run again. When the median CPU ratio misses ({@code
- * --profile auto}) or always ({@code --profile always}) one more pair runs under JFR and the frames
- * that cost hotswap more per request are printed.
+ * core 0, loaded by {@code wrk} pinned to core 1; each of the N pairs starts a plain and a hotswap
+ * server side by side, warms both up and measures them in A B B A slices ({@link InterleavedPair}),
+ * so the machine's drift reaches both alike. Per pair it prints requests/s (ratio hotswap/plain)
+ * and the server's CPU µs per request from {@code /proc/<pid>/stat} (ratio plain/hotswap), then the
+ * median, min and max of both ratios with PASS/MISS against {@code --target} (0.95 by default), and
+ * writes {@code compat-throughput.json} or {@code binding-throughput.json} (and a timestamped copy)
+ * under the output directory. Every run must have 0 non-2xx responses and 0 socket errors; a pair
+ * during which others used more of the server's core than {@code --max-core-other} is run again.
+ * When the median CPU ratio misses ({@code --profile auto}) or always ({@code --profile always})
+ * one more pair runs under JFR and the frames that cost hotswap more per request are printed.
  *
  * <p>Run: {@code java -cp benchmarks/target/hotswap-benchmarks.jar
  * io.hotswap.benchmarks.CompatThroughput [--flag value ...]} (flags: {@link
@@ -104,6 +104,7 @@ public final class CompatThroughput {
                 .put("loadAverageAtStart", new JsonArray(List.of(load[0], load[1], load[2]))));
     json.put("app", options.app().name().toLowerCase(Locale.ROOT));
     code = options.app().prepare();
+    InterleavedPair interleaved = new InterleavedPair(options, code, wrk, serverCore);
 
     List<Double> rateRatios = new ArrayList<>();
     List<Double> cpuRatios = new ArrayList<>();
@@ -121,8 +122,9 @@ public final class CompatThroughput {
       boolean noisy;
       while (true) {
         attempt++;
-        plain = measure("plain", "pair" + pair, false);
-        hotswap = measure("hotswap", "pair" + pair, false);
+        List<InterleavedPair.Side> sides = interleaved.measure(pair);
+        plain = run("plain", "pair" + pair, sides.get(0));
+        hotswap = run("hotswap", "pair" + pair, sides.get(1));
         noisy = noisy(plain) || noisy(hotswap);
         if (!noisy || attempt > options.retries()) {
           break;
@@ -213,6 +215,20 @@ public final class CompatThroughput {
         .put("max", Stats.max(ratios))
         .put("target", options.target())
         .put("pass", pass);
+  }
+
+  /** One side of an interleaved pair, its warm-up and its slices checked. */
+  private Run run(String mode, String label, InterleavedPair.Side side) {
+    check(mode + " " + label + " warm-up", side.warmUp());
+    check(mode + " " + label, side.result());
+    return new Run(
+        mode,
+        side.result(),
+        side.cpuMicrosPerRequest(),
+        side.load1(),
+        side.coreOtherPercent(),
+        side.detail(),
+        null);
   }
 
   /** One fresh server: warm-up, then the measured window (under JFR if {@code record}). */

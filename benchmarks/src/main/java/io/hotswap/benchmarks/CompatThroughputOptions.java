@@ -10,7 +10,7 @@ import java.util.TreeMap;
  *
  * @param pairs plain/hotswap pairs, each run in a fresh JVM
  * @param warmupSeconds wrk seconds against each fresh server before measuring
- * @param seconds measured wrk seconds per run
+ * @param seconds measured wrk seconds per side of a pair, in two slices of half as long
  * @param threads wrk threads
  * @param connections wrk keep-alive connections
  * @param serverCpus cores the servers are pinned to ({@code taskset -c}), or null

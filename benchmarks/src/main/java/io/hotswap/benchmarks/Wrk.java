@@ -129,6 +129,19 @@ final class Wrk {
           output);
     }
 
+    /** Both windows as one: requests, time and errors summed, the rate over the summed time. */
+    Result plus(Result other) {
+      long total = requests + other.requests;
+      double time = seconds + other.seconds;
+      return new Result(
+          total,
+          time,
+          total / time,
+          non2xx + other.non2xx,
+          socketErrors + other.socketErrors,
+          output + other.output);
+    }
+
     @Override
     public String toString() {
       return String.format(
