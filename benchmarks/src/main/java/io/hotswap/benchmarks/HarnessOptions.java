@@ -15,6 +15,10 @@ import java.util.Map;
  * @param pairs A/B pairs of the throughput comparison
  * @param pairSeconds closed-loop seconds per side and pair
  * @param steadySeconds fixed-rate seconds without reloads, per server
+ * @param warmupReloads reloads under the fixed-rate load before the measured reload windows: the
+ *     first reloads after start run the host's reload path cold (classes loaded, code interpreted,
+ *     call sites re-profiled), as the first requests run the request path cold; their windows are
+ *     reported on a row of their own
  * @param reloadSeconds fixed-rate seconds while reloading
  * @param reloadIntervalMillis time between reload triggers under load
  * @param windowAfterMillis how long after the cutover a reload window lasts
@@ -31,6 +35,7 @@ record HarnessOptions(
     int pairs,
     int pairSeconds,
     int steadySeconds,
+    int warmupReloads,
     int reloadSeconds,
     int reloadIntervalMillis,
     int windowAfterMillis,
@@ -48,6 +53,7 @@ record HarnessOptions(
           Map.entry("pairs", "5"),
           Map.entry("pair-seconds", "4"),
           Map.entry("steady-seconds", "12"),
+          Map.entry("warmup-reloads", "3"),
           Map.entry("reload-seconds", "30"),
           Map.entry("reload-interval-ms", "1000"),
           Map.entry("window-after-ms", "200"),
@@ -79,6 +85,7 @@ record HarnessOptions(
         integer(values, "pairs"),
         integer(values, "pair-seconds"),
         integer(values, "steady-seconds"),
+        integer(values, "warmup-reloads"),
         integer(values, "reload-seconds"),
         integer(values, "reload-interval-ms"),
         integer(values, "window-after-ms"),

@@ -212,26 +212,28 @@ public final class LoadHarness {
 
   private void reloadingUnderLoad(ServerProcess swap, LoadClient swapLoad, Histogram steady)
       throws InterruptedException {
-    log("fixed-rate load while reloading every " + options.reloadIntervalMillis() + " ms");
     long interval = TimeUnit.MILLISECONDS.toNanos(options.reloadIntervalMillis());
-    long runNanos = TimeUnit.SECONDS.toNanos(options.reloadSeconds());
-    long began = System.nanoTime();
-    Future<FixedRateRun> running = swapLoad.fixedRate(options.rate(), runNanos / 1_000_000);
-    List<FixedRateRun.Window> windows = new ArrayList<>();
-    List<Long> totals = new ArrayList<>();
-    long next = began + interval / 2;
-    while (next + interval < began + runNanos) {
-      TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
-      long trigger = System.nanoTime();
-      JsonObject outcome = reload(swap);
-      long served = System.nanoTime();
-      windows.add(
-          new FixedRateRun.Window(
-              trigger, served + TimeUnit.MILLISECONDS.toNanos(options.windowAfterMillis())));
-      totals.add(outcome.getLong("totalNanos"));
-      next += interval;
+    JsonObject warmUp = null;
+    if (options.warmupReloads() > 0) {
+      log(options.warmupReloads() + " warm-up reloads under the same load, reported apart");
+      ReloadWindows first = underLoad(swap, swapLoad, (options.warmupReloads() + 1) * interval);
+      Histogram cold = first.run().histogram(first.windows(), true);
+      report.row(
+          "first reloads after start: p50/p99/p99.9 ms in their windows",
+          "-",
+          Report.latencies(cold),
+          first.windows().size() + " warm-up reloads, not in the windows below");
+      warmUp =
+          new JsonObject()
+              .put("windows", first.windows().size())
+              .put("inside", Report.latencyJson(cold));
     }
-    FixedRateRun run = await(running);
+    log("fixed-rate load while reloading every " + options.reloadIntervalMillis() + " ms");
+    ReloadWindows measured =
+        underLoad(swap, swapLoad, TimeUnit.SECONDS.toNanos(options.reloadSeconds()));
+    FixedRateRun run = measured.run();
+    List<FixedRateRun.Window> windows = measured.windows();
+    List<Long> totals = measured.totals();
     Histogram inside = run.histogram(windows, true);
     Histogram outside = run.histogram(windows, false);
     report.row(
@@ -260,8 +262,40 @@ public final class LoadHarness {
                 .put("windows", windows.size())
                 .put("inside", Report.latencyJson(inside))
                 .put("between", Report.latencyJson(outside))
-                .put("reloadTotalNanos", new JsonArray(new ArrayList<Object>(totals))));
+                .put("reloadTotalNanos", new JsonArray(new ArrayList<Object>(totals)))
+                .put("warmUp", warmUp));
   }
+
+  /**
+   * A fixed-rate run of {@code runNanos} with a reload every reload interval, the first half an
+   * interval in: the run, each reload's window (trigger → cutover + the window's tail) and each
+   * reload's total time.
+   */
+  private ReloadWindows underLoad(ServerProcess swap, LoadClient swapLoad, long runNanos)
+      throws InterruptedException {
+    long interval = TimeUnit.MILLISECONDS.toNanos(options.reloadIntervalMillis());
+    long began = System.nanoTime();
+    Future<FixedRateRun> running = swapLoad.fixedRate(options.rate(), runNanos / 1_000_000);
+    List<FixedRateRun.Window> windows = new ArrayList<>();
+    List<Long> totals = new ArrayList<>();
+    long next = began + interval / 2;
+    while (next + interval < began + runNanos) {
+      TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+      long trigger = System.nanoTime();
+      JsonObject outcome = reload(swap);
+      long served = System.nanoTime();
+      windows.add(
+          new FixedRateRun.Window(
+              trigger, served + TimeUnit.MILLISECONDS.toNanos(options.windowAfterMillis())));
+      totals.add(outcome.getLong("totalNanos"));
+      next += interval;
+    }
+    return new ReloadWindows(await(running), windows, totals);
+  }
+
+  /** What {@link #underLoad} measured. */
+  private record ReloadWindows(
+      FixedRateRun run, List<FixedRateRun.Window> windows, List<Long> totals) {}
 
   /** Idle reloads of the module of {@code classes}; returns the p50 in nanoseconds. */
   private double idleReloads(ServerProcess swap, int classes, JsonObject before) {

@@ -96,6 +96,14 @@ final class ResultsTargets {
     double between = reloading.getJsonObject("between").getDouble("p99Ms");
     double ratio = inside / Math.max(steadyP99, 1e-3);
     Matcher after = WINDOW_AFTER.matcher(harness.getString("options", ""));
+    JsonObject warmUp = reloading.getJsonObject("warmUp");
+    String first =
+        warmUp == null
+            ? ""
+            : ResultsFormat.f(
+                "; after %d warm-up reloads, whose windows had p99 %s ms",
+                warmUp.getInteger("windows", 0),
+                ResultsFormat.ms(warmUp.getJsonObject("inside").getDouble("p99Ms")));
     return new TargetRow(
         target,
         goal,
@@ -103,10 +111,11 @@ final class ResultsTargets {
             "%s × (%s vs %s ms)",
             ResultsFormat.times(ratio), ResultsFormat.ms(inside), ResultsFormat.ms(steadyP99)),
         ResultsFormat.f(
-            "%d windows (trigger → cutover + %s ms); p99 between windows %s ms",
-            reloading.getInteger("windows", 0),
-            after.find() ? after.group(1) : "?",
-            ResultsFormat.ms(between)),
+                "%d windows (trigger → cutover + %s ms); p99 between windows %s ms",
+                reloading.getInteger("windows", 0),
+                after.find() ? after.group(1) : "?",
+                ResultsFormat.ms(between))
+            + first,
         TargetRow.Verdict.of(ratio <= WINDOW_RATIO));
   }
 

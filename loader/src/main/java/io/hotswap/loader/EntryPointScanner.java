@@ -39,7 +39,9 @@ public final class EntryPointScanner {
 
   private final String annotationClassName;
   private final Cache<SnapshotId, List<String>> cache =
-      Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+      // Maintained on the calling thread: a pool thread the reload thread started would inherit
+      // its lower CPU priority.
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).executor(Runnable::run).build();
   private final AtomicInteger scans = new AtomicInteger();
 
   /**

@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 /**
  * The supervisor's one blocking thread, {@code hotswap-supervisor-1}: snapshots, class definition
  * and scans run there, never on an event loop; results come back as futures of the host context.
- * The thread is created from host code, with the host's context classloader.
+ * The thread is created from host code, with the host's context classloader, and runs at a lower
+ * CPU priority than the event loops ({@link ReloadThreadPriority}).
  *
  * <p>Thread-safe.
  */
@@ -31,6 +32,7 @@ final class BlockingWork {
               thread.setContextClassLoader(hostLoader);
               return thread;
             });
+    executor.execute(ReloadThreadPriority::lowerCurrentThread);
   }
 
   /** Runs {@code work} on the blocking thread. */

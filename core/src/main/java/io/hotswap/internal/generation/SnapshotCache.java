@@ -20,6 +20,9 @@ final class SnapshotCache {
   SnapshotCache(long maxBytes) {
     this.snapshots =
         Caffeine.newBuilder()
+            // Maintained on the calling thread: a pool thread the reload thread started would
+            // inherit its lower CPU priority.
+            .executor(Runnable::run)
             .maximumWeight(maxBytes)
             .<String, Snapshot>weigher(
                 (id, snapshot) -> (int) Math.min(Integer.MAX_VALUE, snapshot.totalBytes()))
