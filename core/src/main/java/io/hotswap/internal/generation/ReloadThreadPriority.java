@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * leaves it alone). When no core is idle, a nice-10 thread gets about a tenth of a core against a
  * nice-0 event loop and, more to the point, a woken event loop preempts it at once instead of
  * waiting out the scheduler's slice; when cores are idle it runs at full speed. Measured with the
- * load harness on 2 cores: p99 inside reload windows 1.63–1.68 × steady p99 at nice 0, 1.27 × at
- * nice 10, reload time unchanged.
+ * load harness on 2 cores: p99 inside reload windows 1.63–1.68 × steady p99 at nice 0, 1.27–1.39 ×
+ * at nice 10, reload time unchanged.
  *
  * <p>How: Java has no thread priority on Linux (without {@code -XX:ThreadPriorityPolicy=1}, which
  * changes every thread's), but Linux keeps a nice value per thread, which any user may raise. The

@@ -83,9 +83,13 @@ class ReloadThreadPriorityTest {
     java.util.List<Integer> nice = new java.util.ArrayList<>();
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
-        String comm = Files.readString(task.resolve("comm")).trim();
-        if (comm.startsWith("process reaper")) {
-          nice.add(ReloadThreadPriority.niceOf(task.getFileName().toString()));
+        try {
+          String comm = Files.readString(task.resolve("comm")).trim();
+          if (comm.startsWith("process reaper")) {
+            nice.add(ReloadThreadPriority.niceOf(task.getFileName().toString()));
+          }
+        } catch (java.nio.file.NoSuchFileException exited) {
+          // The thread ended between the listing and the read: nothing to check.
         }
       }
     }
