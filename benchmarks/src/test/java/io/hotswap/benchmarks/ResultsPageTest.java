@@ -66,6 +66,24 @@ class ResultsPageTest {
   }
 
   @Test
+  void reloadWindow_afterWarmUpReloads_saysHowManyAndTheirP99() {
+    JsonObject harness = harness(List.of(1e6), List.of(), 2.1, 1.6, 0);
+    harness
+        .getJsonObject("reloading")
+        .put(
+            "warmUp",
+            new JsonObject().put("windows", 3).put("inside", new JsonObject().put("p99Ms", 9.18)));
+
+    TargetRow row = ResultsTargets.window(harness, "2 cores", true);
+
+    assertThat(row.verdict()).isEqualTo(TargetRow.Verdict.PASS);
+    assertThat(row.spread())
+        .isEqualTo(
+            "29 windows (trigger → cutover + 500 ms); p99 between windows 5.0 ms; after 3"
+                + " warm-up reloads, whose windows had p99 9.2 ms");
+  }
+
+  @Test
   void throughputIsTheMedianPairRatioWithItsSpread() {
     TargetRow row = ResultsTargets.throughput(wrk(0, 0.969, 0.933, 1.023, 0.97), "compat mode", 0);
     TargetRow pass = ResultsTargets.throughput(wrk(0, 0.970, 0.95, 0.99, 0.98), "binding API", 0);
