@@ -204,7 +204,15 @@ class CompatResourcesIT {
     Buffer body = Harness.await(resume(response, responseContext[0]));
 
     assertSameBytes(body.getBytes(), big("v1"));
-    assertSameBytes(Harness.await(bytes("/big")).getBytes(), big("v2"));
+    // On a connection of its own: the paused download's connection goes back to the pool, and
+    // Vert.x 5.0.7's client can leave a connection whose response was paused and resumed unread
+    // (a clean-clone run waited 60 s there for a body the host had finished sending).
+    HttpClient fresh = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    try {
+      assertSameBytes(Harness.await(bytes(fresh, "/big")).getBytes(), big("v2"));
+    } finally {
+      Harness.await(fresh.close());
+    }
   }
 
   @Test
@@ -265,7 +273,11 @@ class CompatResourcesIT {
   }
 
   private Future<Buffer> bytes(String path) {
-    return client
+    return bytes(client, path);
+  }
+
+  private Future<Buffer> bytes(HttpClient through, String path) {
+    return through
         .request(HttpMethod.GET, port(), "127.0.0.1", path)
         .compose(request -> request.send())
         .compose(HttpClientResponse::body);
