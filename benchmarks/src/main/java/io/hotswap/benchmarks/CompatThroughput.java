@@ -254,21 +254,12 @@ public final class CompatThroughput {
                   dir.resolve(options.app().label() + "-" + mode + ".jfr"),
                   options.clientCpus())
               : null;
-      long[] coreBefore = serverCore >= 0 ? ProcStat.coreTicks(serverCore) : null;
-      long before = ProcStat.processTicks(server.pid());
-      Wrk.Result result = wrk.run(server.url(), seconds);
-      long after = ProcStat.processTicks(server.pid());
-      long[] coreAfter = serverCore >= 0 ? ProcStat.coreTicks(serverCore) : null;
+      ServerCpu cpu = new ServerCpu(server.pid(), serverCore);
+      Wrk.Result result = cpu.over(() -> wrk.run(server.url(), seconds));
       ExecutionProfile profile = recording != null ? recording.stop() : null;
       check(mode + " " + label, result);
-      long ticks = after - before;
-      double other =
-          coreBefore == null
-              ? Double.NaN
-              : 100.0
-                  * ((coreAfter[0] - coreBefore[0]) - ticks)
-                  / Math.max(1, coreAfter[1] - coreBefore[1]);
-      double micros = ticks * 1e6 / ProcStat.ticksPerSecond() / Math.max(1, result.requests());
+      double other = cpu.coreOtherPercent();
+      double micros = cpu.microsPerRequest(result.requests());
       return new Run(mode, result, micros, load[0], other, server.detail(), profile);
     }
   }

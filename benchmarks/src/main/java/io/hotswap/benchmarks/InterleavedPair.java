@@ -83,35 +83,27 @@ final class InterleavedPair {
   /** One side's slices, summed. */
   private final class Slices {
     private final CompatThroughputProcess server;
+    private final ServerCpu cpu;
     private Wrk.Result result;
-    private long serverTicks;
-    private long coreBusy;
-    private long coreTotal;
 
     Slices(CompatThroughputProcess server) {
       this.server = server;
+      this.cpu = new ServerCpu(server.pid(), serverCore);
     }
 
     void run(int seconds) throws Exception {
-      long[] coreBefore = serverCore >= 0 ? ProcStat.coreTicks(serverCore) : null;
-      long before = ProcStat.processTicks(server.pid());
-      Wrk.Result slice = wrk.run(server.url(), seconds);
-      long after = ProcStat.processTicks(server.pid());
-      long[] coreAfter = serverCore >= 0 ? ProcStat.coreTicks(serverCore) : null;
+      Wrk.Result slice = cpu.over(() -> wrk.run(server.url(), seconds));
       result = result == null ? slice : result.plus(slice);
-      serverTicks += after - before;
-      if (coreBefore != null) {
-        coreBusy += coreAfter[0] - coreBefore[0];
-        coreTotal += coreAfter[1] - coreBefore[1];
-      }
     }
 
     Side side(double load, String detail, Wrk.Result warmUp) {
-      double other =
-          coreTotal == 0 ? Double.NaN : 100.0 * (coreBusy - serverTicks) / Math.max(1, coreTotal);
-      double micros =
-          serverTicks * 1e6 / ProcStat.ticksPerSecond() / Math.max(1, result.requests());
-      return new Side(result, micros, load, other, detail, warmUp);
+      return new Side(
+          result,
+          cpu.microsPerRequest(result.requests()),
+          load,
+          cpu.coreOtherPercent(),
+          detail,
+          warmUp);
     }
   }
 }

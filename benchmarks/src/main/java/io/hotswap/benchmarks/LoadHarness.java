@@ -266,36 +266,16 @@ public final class LoadHarness {
                 .put("warmUp", warmUp));
   }
 
-  /**
-   * A fixed-rate run of {@code runNanos} with a reload every reload interval, the first half an
-   * interval in: the run, each reload's window (trigger → cutover + the window's tail) and each
-   * reload's total time.
-   */
   private ReloadWindows underLoad(ServerProcess swap, LoadClient swapLoad, long runNanos)
       throws InterruptedException {
-    long interval = TimeUnit.MILLISECONDS.toNanos(options.reloadIntervalMillis());
-    long began = System.nanoTime();
-    Future<FixedRateRun> running = swapLoad.fixedRate(options.rate(), runNanos / 1_000_000);
-    List<FixedRateRun.Window> windows = new ArrayList<>();
-    List<Long> totals = new ArrayList<>();
-    long next = began + interval / 2;
-    while (next + interval < began + runNanos) {
-      TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
-      long trigger = System.nanoTime();
-      JsonObject outcome = reload(swap);
-      long served = System.nanoTime();
-      windows.add(
-          new FixedRateRun.Window(
-              trigger, served + TimeUnit.MILLISECONDS.toNanos(options.windowAfterMillis())));
-      totals.add(outcome.getLong("totalNanos"));
-      next += interval;
-    }
-    return new ReloadWindows(await(running), windows, totals);
+    return ReloadWindows.measure(
+        swapLoad,
+        options.rate(),
+        TimeUnit.MILLISECONDS.toNanos(options.reloadIntervalMillis()),
+        TimeUnit.MILLISECONDS.toNanos(options.windowAfterMillis()),
+        runNanos,
+        () -> reload(swap));
   }
-
-  /** What {@link #underLoad} measured. */
-  private record ReloadWindows(
-      FixedRateRun run, List<FixedRateRun.Window> windows, List<Long> totals) {}
 
   /** Idle reloads of the module of {@code classes}; returns the p50 in nanoseconds. */
   private double idleReloads(ServerProcess swap, int classes, JsonObject before) {

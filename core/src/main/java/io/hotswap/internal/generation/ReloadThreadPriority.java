@@ -63,7 +63,7 @@ final class ReloadThreadPriority {
     String tid;
     int current;
     try {
-      tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
+      tid = currentThreadId();
       current = niceOf(tid);
     } catch (IOException | RuntimeException e) {
       LOG.debug("reload thread priority left alone: cannot read /proc/thread-self", e);
@@ -103,6 +103,11 @@ final class ReloadThreadPriority {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The Linux thread id of the calling thread, from {@code /proc/thread-self}. */
+  static String currentThreadId() throws IOException {
+    return Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
   }
 
   /**

@@ -24,7 +24,7 @@ class ReloadThreadPriorityTest {
                 || Files.isExecutable(Path.of("/bin/renice")))
         .as("renice installed")
         .isTrue();
-    String self = ownTid();
+    String self = ReloadThreadPriority.currentThreadId();
     int before = ReloadThreadPriority.niceOf(self);
     assumeThat(before).as("the test runs below nice 10").isLessThan(10);
     CompletableFuture<String> lowered = new CompletableFuture<>();
@@ -34,7 +34,7 @@ class ReloadThreadPriorityTest {
         new Thread(
             () -> {
               try {
-                lowered.complete(ownTid());
+                lowered.complete(ReloadThreadPriority.currentThreadId());
                 helper.complete(ReloadThreadPriority.lowerCurrentThread());
                 release.await(30, TimeUnit.SECONDS);
               } catch (Exception e) {
@@ -61,7 +61,7 @@ class ReloadThreadPriorityTest {
   @Test
   void lowerCurrentThread_propertyZero_leavesTheThreadAlone() throws Exception {
     assumeThat(Files.isDirectory(Path.of("/proc/thread-self"))).as("Linux").isTrue();
-    String self = ownTid();
+    String self = ReloadThreadPriority.currentThreadId();
     int before = ReloadThreadPriority.niceOf(self);
     System.setProperty(ReloadThreadPriority.PROPERTY, "0");
     Thread helper;
@@ -72,10 +72,6 @@ class ReloadThreadPriorityTest {
     }
     assertThat(helper).isNull();
     assertThat(ReloadThreadPriority.niceOf(self)).isEqualTo(before);
-  }
-
-  private static String ownTid() throws Exception {
-    return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
   }
 
   /** The nice values of the JDK's process reaper threads, if any started. */
